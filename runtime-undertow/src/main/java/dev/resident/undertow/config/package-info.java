@@ -1,0 +1,8 @@
+/**
+ * The configuration model of an application and its loading from App Engine's yaml formats: module yaml
+ * files, {@code backends.yaml} and {@code dispatch.yaml}, plus Resident's own {@code resident:} block.
+ *
+ * <p>The model is immutable records with App Engine's defaults applied. Loading reports every problem of
+ * every file at once, each naming file, line, column and field.
+ */
+package dev.resident.undertow.config;
