@@ -1,0 +1,66 @@
+package dev.resident.undertow.admission;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A request that asks for a slot. It ends in exactly one of: admitted, rejected or cancelled (the client
+ * went away); whichever comes first wins, and the others do nothing.
+ */
+public abstract class PendingRequest {
+
+  private static final int WAITING = 0;
+  private static final int DONE = 1;
+
+  private final AtomicInteger state = new AtomicInteger(WAITING);
+  private final boolean addressed;
+  private long deadlineNanos;
+
+  /**
+   * Creates a pending request.
+   *
+   * @param addressed whether the request named its instance, so it may not move to another one
+   */
+  protected PendingRequest(boolean addressed) {
+    this.addressed = addressed;
+  }
+
+  /**
+   * Tells whether the request named its instance.
+   *
+   * @return true when it may not be moved to another instance
+   */
+  public final boolean addressed() {
+    return addressed;
+  }
+
+  /**
+   * Tells whether the request still waits for an outcome.
+   *
+   * @return true until admitted, rejected or cancelled
+   */
+  public final boolean waiting() {
+    return state.get() == WAITING;
+  }
+
+  final long deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  final void deadlineNanos(long deadlineNanos) {
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  final boolean finish() {
+    return state.compareAndSet(WAITING, DONE);
+  }
+
+  /** Runs the request: it holds a slot until it calls {@link AdmissionQueue#release()}. */
+  protected abstract void onAdmitted();
+
+  /**
+   * Turns the request away.
+   *
+   * @param rejection why
+   */
+  protected abstract void onRejected(Rejection rejection);
+}

@@ -1,0 +1,83 @@
+package dev.resident.undertow.deployment;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.DeploymentManager;
+import io.undertow.servlet.api.ServletContainer;
+import jakarta.servlet.ServletException;
+
+/** The running servlet deployment of one instance: deployed on instance start, undeployed on stop. */
+public final class InstanceDeployment {
+
+  private final ServletContainer container;
+  private final DeploymentManager manager;
+  private final HttpHandler handler;
+
+  private InstanceDeployment(ServletContainer container, DeploymentManager manager, HttpHandler handler) {
+    this.container = container;
+    this.manager = manager;
+    this.handler = handler;
+  }
+
+  /**
+   * Deploys and starts a deployment: its listeners' {@code contextInitialized} and load-on-startup
+   * servlets' {@code init} run now.
+   *
+   * @param container the host's servlet container
+   * @param info the deployment, with a name unique in the container
+   * @param wrap wraps the servlet handler, for static files in front of it
+   * @return the running deployment
+   * @throws ServletException if the deployment fails to start
+   */
+  static InstanceDeployment start(
+      ServletContainer container, DeploymentInfo info, java.util.function.UnaryOperator<HttpHandler> wrap)
+      throws ServletException {
+    DeploymentManager manager = container.addDeployment(info);
+    manager.deploy();
+    try {
+      HttpHandler handler = manager.start();
+      return new InstanceDeployment(container, manager, wrap.apply(handler));
+    } catch (ServletException | RuntimeException e) {
+      manager.undeploy();
+      container.removeDeployment(info);
+      throw e;
+    }
+  }
+
+  /**
+   * Returns the handler that runs the deployment's filters and servlets.
+   *
+   * @return the deployment's handler
+   */
+  public HttpHandler handler() {
+    return handler;
+  }
+
+  /**
+   * Returns the deployment's servlet context.
+   *
+   * @return the instance's own servlet context
+   */
+  public jakarta.servlet.ServletContext servletContext() {
+    return manager.getDeployment().getServletContext();
+  }
+
+  /**
+   * Stops the deployment: servlets' {@code destroy} and listeners' {@code contextDestroyed} run now.
+   *
+   * @throws ServletException if stopping fails; the deployment is removed all the same
+   */
+  public void stop() throws ServletException {
+    try {
+      manager.stop();
+    } finally {
+      manager.undeploy();
+      container.removeDeployment(manager.getDeployment().getDeploymentInfo());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "deployment(" + manager.getDeployment().getDeploymentInfo().getDeploymentName() + ")";
+  }
+}

@@ -1,0 +1,188 @@
+package dev.resident.undertow.instance;
+
+import dev.resident.api.modules.ModulesException;
+import dev.resident.api.modules.ModulesService;
+import dev.resident.undertow.config.ScalingType;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * The modules service as seen from one instance (R-API-3, R-API-4): real changes to real instances, host
+ * names any HTTP client on the machine can use, and a {@link ModulesException} naming what exists for
+ * every bad argument.
+ */
+final class LocalModulesService implements ModulesService {
+
+  private final ApplicationRuntime application;
+  private final Instance current;
+
+  LocalModulesService(ApplicationRuntime application, Instance current) {
+    this.application = application;
+    this.current = current;
+  }
+
+  @Override
+  public String getCurrentModule() {
+    return current.version().module();
+  }
+
+  @Override
+  public String getCurrentVersion() {
+    return current.version().version();
+  }
+
+  @Override
+  public String getCurrentInstanceId() {
+    return current.id();
+  }
+
+  @Override
+  public Set<String> getModules() {
+    return new LinkedHashSet<>(application.moduleNames());
+  }
+
+  @Override
+  public Set<String> getVersions(String module) {
+    return new LinkedHashSet<>(application.versionNames(moduleOrCurrent(module)));
+  }
+
+  @Override
+  public String getDefaultVersion(String module) {
+    return application.version(moduleOrCurrent(module), null).config().version();
+  }
+
+  @Override
+  public int getNumInstances(String module, String version) {
+    VersionRuntime found = find(module, version);
+    requireScaling(found, "getNumInstances", ScalingType.MANUAL);
+    return found.numInstances();
+  }
+
+  @Override
+  public void setNumInstances(String module, String version, long instances) {
+    await(setNumInstancesAsync(module, version, instances));
+  }
+
+  @Override
+  public Future<Void> setNumInstancesAsync(String module, String version, long instances) {
+    VersionRuntime found = find(module, version);
+    requireScaling(found, "setNumInstances", ScalingType.MANUAL);
+    if (instances < 1 || instances > 200) {
+      throw new ModulesException("setNumInstances needs 1 to 200 instances, found " + instances);
+    }
+    return found.setNumInstances((int) instances);
+  }
+
+  @Override
+  public void startVersion(String module, String version) {
+    await(startVersionAsync(module, version));
+  }
+
+  @Override
+  public Future<Void> startVersionAsync(String module, String version) {
+    VersionRuntime found = find(module, version);
+    requireScaling(found, "startVersion", ScalingType.MANUAL, ScalingType.BASIC);
+    return async(found::start);
+  }
+
+  @Override
+  public void stopVersion(String module, String version) {
+    await(stopVersionAsync(module, version));
+  }
+
+  @Override
+  public Future<Void> stopVersionAsync(String module, String version) {
+    VersionRuntime found = find(module, version);
+    requireScaling(found, "stopVersion", ScalingType.MANUAL, ScalingType.BASIC);
+    return async(() -> found.stop(StopReason.VERSION_STOPPED));
+  }
+
+  @Override
+  public String getVersionHostname(String module, String version) {
+    VersionRuntime found = find(module, version);
+    String domain = application.host().domain();
+    if (domain == null) {
+      return "localhost:" + found.port();
+    }
+    return found.config().version() + "." + found.config().module() + "." + domain;
+  }
+
+  @Override
+  public String getInstanceHostname(String module, String version, String instance) {
+    VersionRuntime found = find(module, version);
+    requireScaling(found, "getInstanceHostname", ScalingType.MANUAL, ScalingType.BASIC);
+    InstanceSlot slot = instance == null ? null : found.slot(instance);
+    if (slot == null) {
+      throw new ModulesException("Unknown instance " + instance + " of " + found.config().key()
+          + "; instances: 0 to " + (found.numInstances() - 1));
+    }
+    String domain = application.host().domain();
+    if (domain == null) {
+      return "localhost:" + slot.port();
+    }
+    return instance + "." + found.config().version() + "." + found.config().module() + "." + domain;
+  }
+
+  private String moduleOrCurrent(String module) {
+    return module == null ? current.version().module() : module;
+  }
+
+  private VersionRuntime find(String module, String version) {
+    String moduleName = moduleOrCurrent(module);
+    String versionName = version == null && module == null ? current.version().version() : version;
+    return application.version(moduleName, versionName);
+  }
+
+  private static void requireScaling(VersionRuntime version, String call, ScalingType... allowed) {
+    ScalingType actual = version.config().scalingType();
+    for (ScalingType type : allowed) {
+      if (type == actual) {
+        return;
+      }
+    }
+    StringBuilder names = new StringBuilder();
+    for (ScalingType type : allowed) {
+      names.append(names.length() == 0 ? "" : " or ").append(type.yamlName());
+    }
+    throw new ModulesException(call + " needs " + names + " scaling; " + version.config().key() + " uses "
+        + actual.yamlName() + " scaling");
+  }
+
+  private Future<Void> async(Supplier<CompletableFuture<Void>> change) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    application.host().lifecycleExecutor().execute(() -> change.get().whenComplete((ok, failure) -> {
+      if (failure != null) {
+        done.completeExceptionally(failure);
+      } else {
+        done.complete(null);
+      }
+    }));
+    return done;
+  }
+
+  private static void await(Future<Void> change) {
+    try {
+      change.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ModulesException("Interrupted while waiting for the change", e);
+    } catch (ExecutionException | CompletionException | CancellationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof ModulesException modules) {
+        throw modules;
+      }
+      throw new ModulesException("The change failed: " + cause, cause);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "modules-service(" + current + ")";
+  }
+}

@@ -1,0 +1,156 @@
+package dev.resident.undertow.listen;
+
+import io.undertow.UndertowOptions;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.protocol.http.HttpOpenListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.xnio.ChannelListener;
+import org.xnio.ChannelListeners;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.StreamConnection;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
+
+/** Opens HTTP listeners on one shared XNIO worker; they can be opened and closed at any time. */
+public final class PortListeners implements AutoCloseable {
+
+  private final String address;
+  private final XnioWorker worker;
+  private final ByteBufferPool buffers;
+  private final OptionMap serverOptions;
+
+  /**
+   * Starts the worker.
+   *
+   * @param address the address every listener binds to
+   * @param ioThreads XNIO I/O threads
+   * @param maxHeaderBytes the largest request header block Undertow parses
+   */
+  public PortListeners(String address, int ioThreads, int maxHeaderBytes) {
+    this.address = address;
+    try {
+      this.worker = Xnio.getInstance(PortListeners.class.getClassLoader()).createWorker(OptionMap.builder()
+          .set(Options.WORKER_NAME, "resident")
+          .set(Options.WORKER_IO_THREADS, ioThreads)
+          .set(Options.WORKER_TASK_CORE_THREADS, 2)
+          .set(Options.WORKER_TASK_MAX_THREADS, 8)
+          .set(Options.TCP_NODELAY, true)
+          .set(Options.CONNECTION_HIGH_WATER, 1_000_000)
+          .set(Options.CONNECTION_LOW_WATER, 1_000_000)
+          .getMap());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the XNIO worker", e);
+    }
+    this.buffers = new DefaultByteBufferPool(true, 16 * 1024, -1, 4);
+    this.serverOptions = OptionMap.builder()
+        .set(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+        .set(UndertowOptions.MAX_HEADER_SIZE, maxHeaderBytes)
+        .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+        .getMap();
+  }
+
+  /**
+   * Opens a listener.
+   *
+   * @param port the port, 0 for an ephemeral one
+   * @param handler the root handler of its requests
+   * @return the open listener
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public Listener open(int port, HttpHandler handler) {
+    HttpOpenListener openListener = new HttpOpenListener(buffers, serverOptions);
+    openListener.setRootHandler(handler);
+    ChannelListener<AcceptingChannel<StreamConnection>> accept =
+        ChannelListeners.openListenerAdapter(openListener);
+    OptionMap socketOptions = OptionMap.builder()
+        .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
+        .set(Options.TCP_NODELAY, true)
+        .set(Options.REUSE_ADDRESSES, true)
+        .set(Options.BALANCING_TOKENS, 1)
+        .set(Options.BALANCING_CONNECTIONS, 2)
+        .set(Options.BACKLOG, 1000)
+        .getMap();
+    try {
+      AcceptingChannel<? extends StreamConnection> server =
+          worker.createStreamConnectionServer(new InetSocketAddress(address, port), accept, socketOptions);
+      server.resumeAccepts();
+      int bound = ((InetSocketAddress) server.getLocalAddress()).getPort();
+      return new Listener(server, openListener, bound);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not listen on " + address + ":" + port, e);
+    }
+  }
+
+  /**
+   * Returns the address listeners bind to.
+   *
+   * @return the bind address
+   */
+  public String address() {
+    return address;
+  }
+
+  /** Stops the worker; open connections are closed. */
+  @Override
+  public void close() {
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      worker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One open port. */
+  public static final class Listener implements AutoCloseable {
+    private final AcceptingChannel<? extends StreamConnection> server;
+    private final HttpOpenListener openListener;
+    private final int port;
+
+    private Listener(AcceptingChannel<? extends StreamConnection> server, HttpOpenListener openListener, int port) {
+      this.server = server;
+      this.openListener = openListener;
+      this.port = port;
+    }
+
+    /**
+     * Returns the bound port.
+     *
+     * @return the port
+     */
+    public int port() {
+      return port;
+    }
+
+    /**
+     * Replaces the root handler of new requests.
+     *
+     * @param handler the handler
+     */
+    public void handler(HttpHandler handler) {
+      openListener.setRootHandler(handler);
+    }
+
+    /** Stops accepting connections on the port. */
+    @Override
+    public void close() {
+      IoUtils.safeClose(server);
+    }
+
+    @Override
+    public String toString() {
+      return "listener(:" + port + ")";
+    }
+  }
+}
