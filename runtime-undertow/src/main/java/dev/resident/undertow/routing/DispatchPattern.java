@@ -147,8 +147,8 @@ public final class DispatchPattern {
   /**
    * Tells whether a request matches.
    *
-   * @param host the Host header value without its port, any case; null or empty when the request has
-   *     none, which only a {@code *} host matches
+   * @param host the Host header value without its port ({@link HostNameParser#hostName}), any case; null
+   *     or empty when the request has none, which only a {@code *} host matches
    * @param path the request path without the query, such as {@code /mobile/index.html}
    * @return true when both the host and the path match
    */

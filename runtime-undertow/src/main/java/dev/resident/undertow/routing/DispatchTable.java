@@ -32,6 +32,8 @@ public final class DispatchTable {
     /**
      * Checks the parts.
      *
+     * @param pattern the compiled url pattern
+     * @param module the name of the module that serves matching requests
      * @throws NullPointerException if a part is null
      * @throws IllegalArgumentException if the module name is empty
      */
@@ -98,7 +100,8 @@ public final class DispatchTable {
   /**
    * Finds the module of a request.
    *
-   * @param host the Host header value without its port, any case; null when the request has none
+   * @param host the Host header value without its port ({@link HostNameParser#hostName}), any case; null
+   *     when the request has none
    * @param path the request path without the query
    * @return the module of the first rule that matches, or empty when none does
    */

@@ -57,7 +57,8 @@ final class HostLabels {
     }
     for (int i = start; i < end; i++) {
       char c = s.charAt(i);
-      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      boolean allowed =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
       if (!allowed) {
         return false;
       }
