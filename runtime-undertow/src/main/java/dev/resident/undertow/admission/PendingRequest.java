@@ -14,6 +14,7 @@ public abstract class PendingRequest {
   private final AtomicInteger state = new AtomicInteger(WAITING);
   private final boolean addressed;
   private long deadlineNanos;
+  private volatile Object owner;
 
   /**
    * Creates a pending request.
@@ -40,6 +41,24 @@ public abstract class PendingRequest {
    */
   public final boolean waiting() {
     return state.get() == WAITING;
+  }
+
+  /**
+   * Returns what the request was last offered to, as set with {@link #owner(Object)}.
+   *
+   * @return the owner, or null
+   */
+  public final Object owner() {
+    return owner;
+  }
+
+  /**
+   * Notes what the request is offered to, such as an instance, so that its callbacks know where they run.
+   *
+   * @param owner the owner
+   */
+  public final void owner(Object owner) {
+    this.owner = owner;
   }
 
   final long deadlineNanos() {

@@ -298,6 +298,7 @@ public final class Instance {
    * @param failfast whether to reject rather than queue
    */
   public void offer(PendingRequest request, boolean failfast) {
+    request.owner(this);
     admission.offer(request, failfast);
   }
 

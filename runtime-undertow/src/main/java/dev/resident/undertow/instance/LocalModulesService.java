@@ -2,6 +2,7 @@ package dev.resident.undertow.instance;
 
 import dev.resident.api.modules.ModulesException;
 import dev.resident.api.modules.ModulesService;
+import dev.resident.undertow.config.ApplicationConfig;
 import dev.resident.undertow.config.ScalingType;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -22,6 +23,16 @@ final class LocalModulesService implements ModulesService {
   private final ApplicationRuntime application;
   private final Instance current;
 
+  /** The module and version that null arguments mean: the caller's, or the default ones outside. */
+  private Place here() {
+    if (current != null) {
+      return new Place(current.version().module(), current.version().version());
+    }
+    return new Place(ApplicationConfig.DEFAULT_MODULE, application.defaultVersion().config().version());
+  }
+
+  private record Place(String module, String version) {}
+
   LocalModulesService(ApplicationRuntime application, Instance current) {
     this.application = application;
     this.current = current;
@@ -29,16 +40,20 @@ final class LocalModulesService implements ModulesService {
 
   @Override
   public String getCurrentModule() {
-    return current.version().module();
+    return here().module();
   }
 
   @Override
   public String getCurrentVersion() {
-    return current.version().version();
+    return here().version();
   }
 
   @Override
   public String getCurrentInstanceId() {
+    if (current == null) {
+      throw new IllegalStateException("getCurrentInstanceId() needs code of an instance; this modules"
+          + " service belongs to the host, outside every instance");
+    }
     return current.id();
   }
 
@@ -130,12 +145,12 @@ final class LocalModulesService implements ModulesService {
   }
 
   private String moduleOrCurrent(String module) {
-    return module == null ? current.version().module() : module;
+    return module == null ? here().module() : module;
   }
 
   private VersionRuntime find(String module, String version) {
     String moduleName = moduleOrCurrent(module);
-    String versionName = version == null && module == null ? current.version().version() : version;
+    String versionName = version == null && module == null ? here().version() : version;
     return application.version(moduleName, versionName);
   }
 

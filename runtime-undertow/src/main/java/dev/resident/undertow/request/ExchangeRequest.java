@@ -1,0 +1,96 @@
+package dev.resident.undertow.request;
+
+import dev.resident.undertow.admission.PendingRequest;
+import dev.resident.undertow.admission.Rejection;
+import dev.resident.undertow.instance.Instance;
+import dev.resident.undertow.instance.ThreadContext;
+import dev.resident.undertow.time.HostClock;
+import io.undertow.server.Connectors;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.IoUtils;
+
+/**
+ * One HTTP request on its way to an instance: waits without a thread, then runs on a request thread with
+ * its instance's context bound, and gives its slot back exactly once however it ends.
+ */
+final class ExchangeRequest extends PendingRequest {
+
+  private static final HttpString REJECTED = new HttpString(Rejection.HEADER);
+  private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
+
+  private final HttpServerExchange exchange;
+  private final Executor executor;
+  private final HostClock clock;
+
+  ExchangeRequest(HttpServerExchange exchange, boolean addressed, Executor executor, HostClock clock) {
+    super(addressed);
+    this.exchange = exchange;
+    this.executor = executor;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void onAdmitted() {
+    run((Instance) owner(), true);
+  }
+
+  @Override
+  protected void onRejected(Rejection rejection) {
+    respond(exchange, rejection);
+  }
+
+  static void respond(HttpServerExchange exchange, Rejection rejection) {
+    Connectors.executeRootHandler(ex -> {
+      ex.setStatusCode(rejection.status());
+      ex.getResponseHeaders().put(REJECTED, rejection.reason());
+      if (rejection.status() == 503) {
+        ex.getResponseHeaders().put(RETRY_AFTER, "1");
+      }
+    }, exchange);
+  }
+
+  /**
+   * Runs the request on a request thread of the instance.
+   *
+   * @param instance the instance
+   * @param admitted whether it holds an admission slot (false for the start request)
+   */
+  void run(Instance instance, boolean admitted) {
+    AtomicBoolean exited = new AtomicBoolean();
+    long arrival = exchange.getAttachment(RequestAttachments.ARRIVAL_NANOS);
+    Runnable exit = () -> {
+      if (exited.compareAndSet(false, true)) {
+        instance.requestExited(exchange, admitted, clock.nanoTime() - arrival);
+      }
+    };
+    instance.requestEntered(exchange);
+    exchange.addExchangeCompleteListener((ex, nextListener) -> {
+      exit.run();
+      nextListener.proceed();
+    });
+    try {
+      executor.execute(() -> {
+        if (!exchange.getConnection().isOpen()) {
+          exit.run();
+          return;
+        }
+        ThreadContext context = instance.requestContext(
+            exchange.getAttachment(RequestAttachments.REQUEST_ID),
+            RequestAttachments.flag(exchange, RequestAttachments.TASK));
+        instance.runRequest(context, () -> Connectors.executeRootHandler(instance.deploymentHandler(), exchange));
+      });
+    } catch (RejectedExecutionException e) {
+      exit.run();
+      IoUtils.safeClose(exchange.getConnection());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "request " + exchange.getAttachment(RequestAttachments.REQUEST_ID) + " " + exchange.getRequestPath();
+  }
+}
