@@ -31,7 +31,12 @@ final class Section {
       keys.check(m, path, problems);
       return Optional.of(new Section(m, path, problems));
     }
-    problems.invalid(node, path, keys.describe());
+    if (path.isEmpty()) {
+      problems.error(
+          node.origin(), "", "the file must be " + keys.describe() + ", found " + node.describe());
+    } else {
+      problems.invalid(node, path, keys.describe());
+    }
     return Optional.empty();
   }
 
