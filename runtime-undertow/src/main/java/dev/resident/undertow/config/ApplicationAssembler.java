@@ -76,9 +76,11 @@ final class ApplicationAssembler {
    *
    * @param codeVersions versions made in code, named in messages by their {@code source()}
    * @param start where a missing default module is reported: the start of the first file
+   * @param complete whether every file could be read; when one could not, the default module may be in
+   *     it, so its absence is not reported
    * @return the application; meaningful only when no error was reported
    */
-  ApplicationConfig assemble(List<VersionConfig> codeVersions, Origin start) {
+  ApplicationConfig assemble(List<VersionConfig> codeVersions, Origin start, boolean complete) {
     for (ModuleFile file : moduleFiles) {
       addVersion(file.version(), file.moduleOrigin(), file.versionOrigin());
     }
@@ -89,7 +91,7 @@ final class ApplicationAssembler {
       }
     }
     boolean hasDefault = modules.containsKey(ApplicationConfig.DEFAULT_MODULE);
-    if (!hasDefault) {
+    if (!hasDefault && complete) {
       String found =
           modules.isEmpty()
               ? "nothing"

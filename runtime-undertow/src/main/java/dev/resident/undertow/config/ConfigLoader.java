@@ -64,14 +64,16 @@ public final class ConfigLoader {
       Problems problems,
       List<String> order) {
     ApplicationAssembler assembler = new ApplicationAssembler(problems);
+    boolean complete = sources.size() == order.size();
     for (ConfigSource source : sources) {
-      YamlReader.read(source, problems).ifPresent(document -> read(source, document, assembler, problems));
+      Optional<YamlNode> document = YamlReader.read(source, problems);
+      complete &= document.isPresent() && read(source, document.get(), assembler, problems);
     }
     Origin start =
         !order.isEmpty()
             ? Origin.startOf(order.get(0))
             : Origin.of(codeVersions.isEmpty() ? CODE : codeVersions.get(0).source());
-    ApplicationConfig application = assembler.assemble(codeVersions, start);
+    ApplicationConfig application = assembler.assemble(codeVersions, start, complete);
     List<ConfigProblem> all = sorted(problems.all(), order);
     if (all.stream().anyMatch(ConfigProblem::isError)) {
       throw new ConfigException(all);
@@ -79,18 +81,21 @@ public final class ConfigLoader {
     return new LoadedConfig(application, all);
   }
 
-  private static void read(
+  /** Reads one file into the assembler; false when it is not of the shape its kind needs. */
+  private static boolean read(
       ConfigSource source, YamlNode document, ApplicationAssembler assembler, Problems problems) {
     switch (FileKind.of(source, document)) {
       case BACKENDS:
         assembler.add(BackendsReader.read(document, source.name(), problems));
-        break;
+        return true;
       case DISPATCH:
-        DispatchReader.read(document, problems).ifPresent(assembler::add);
-        break;
+        Optional<DispatchFile> dispatch = DispatchReader.read(document, problems);
+        dispatch.ifPresent(assembler::add);
+        return dispatch.isPresent();
       default:
         Optional<ModuleFile> module = ModuleYamlReader.read(document, source.name(), problems);
         module.ifPresent(assembler::add);
+        return module.isPresent();
     }
   }
 

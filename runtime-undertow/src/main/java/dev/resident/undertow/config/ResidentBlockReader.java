@@ -35,6 +35,9 @@ final class ResidentBlockReader {
   static final long MAX_HEADER_SIZE = 1L << 20;
 
   private static final Duration MS = Duration.ofMillis(1);
+
+  /** Stands for {@code none}; a written deadline is at least 1ms. */
+  private static final Duration NO_DEADLINE = Duration.ZERO;
   private static final Rule<Duration> AT_LEAST_ZERO = Rules.duration(Duration.ZERO, null);
   private static final Rule<Duration> POSITIVE = Rules.duration(MS, null);
   private static final Rule<Integer> COUNT = Rules.integer(0, Integer.MAX_VALUE);
@@ -73,9 +76,10 @@ final class ResidentBlockReader {
     }
     Section s = block.get();
     Duration requestDeadline =
-        s.optional("request_deadline", POSITIVE.orKeyword("none", Duration.ZERO))
-            .map(v -> v.isZero() ? null : v)
-            .orElse(d.requestDeadline());
+        s.get("request_deadline", POSITIVE.orKeyword("none", NO_DEADLINE), d.requestDeadline());
+    if (NO_DEADLINE.equals(requestDeadline)) {
+      requestDeadline = null;
+    }
     ResidentSettings settings =
         new ResidentSettings(
             requestDeadline,
