@@ -113,8 +113,10 @@ final class ModuleYamlReader {
 
   private static Map<String, String> envVariables(Section root) {
     Map<String, String> env = new LinkedHashMap<>();
-    root.section("env_variables", KeySet.anyKey())
-        .ifPresent(s -> s.entries().forEach(e -> s.optional(e.key(), ENV_VALUE).ifPresent(v -> env.putIfAbsent(e.key(), v))));
+    Optional<Section> section = root.section("env_variables", KeySet.anyKey());
+    for (YamlNode.Entry e : section.map(Section::entries).orElse(List.of())) {
+      section.get().optional(e.key(), ENV_VALUE).ifPresent(v -> env.putIfAbsent(e.key(), v));
+    }
     return env;
   }
 }

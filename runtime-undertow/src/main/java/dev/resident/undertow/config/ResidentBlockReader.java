@@ -43,10 +43,11 @@ final class ResidentBlockReader {
   private static final Rule<Integer> COUNT = Rules.integer(0, Integer.MAX_VALUE);
   private static final Rule<Integer> PORT = Rules.integer(0, 65535);
   private static final Rule<Long> SIZE = Rules.size(1, Long.MAX_VALUE);
+  private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?";
   private static final Rule<String> DOMAIN =
       Rules.text(
           "a domain name such as example.com",
-          Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*"));
+          Pattern.compile(LABEL + "(\\." + LABEL + ")*"));
 
   private ResidentBlockReader() {}
 

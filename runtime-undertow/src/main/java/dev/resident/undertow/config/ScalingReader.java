@@ -100,25 +100,23 @@ final class ScalingReader {
   }
 
   private static ScalingConfig manual(Optional<Section> block) {
-    int instances =
-        block
-            .flatMap(s -> s.required("instances", Rules.integer(1, MAX_INSTANCES)))
-            .map(Located::value)
-            .orElse(1);
-    return new ScalingConfig.Manual(instances);
+    return new ScalingConfig.Manual(instanceCount(block, "instances"));
   }
 
   private static ScalingConfig basic(Optional<Section> block) {
-    int maxInstances =
-        block
-            .flatMap(s -> s.required("max_instances", Rules.integer(1, MAX_INSTANCES)))
-            .map(Located::value)
-            .orElse(1);
     Duration idleTimeout =
         block
             .flatMap(s -> s.optional("idle_timeout", Rules.duration(Duration.ofMillis(1), null)))
             .orElse(ScalingConfig.Basic.DEFAULT_IDLE_TIMEOUT);
-    return new ScalingConfig.Basic(maxInstances, idleTimeout);
+    return new ScalingConfig.Basic(instanceCount(block, "max_instances"), idleTimeout);
+  }
+
+  /** Reads a required instance count of 1 to 200; 1 when it is missing or not allowed. */
+  private static int instanceCount(Optional<Section> block, String key) {
+    return block
+        .flatMap(s -> s.required(key, Rules.integer(1, MAX_INSTANCES)))
+        .map(Located::value)
+        .orElse(1);
   }
 
   private static ScalingConfig automatic(Optional<Section> block) {
@@ -127,20 +125,27 @@ final class ScalingReader {
       return d;
     }
     Section s = block.get();
-    int maxInstances = s.get("max_instances", Rules.integer(1, Integer.MAX_VALUE), d.maxInstances());
+    int maxInstances =
+        s.get("max_instances", Rules.integer(1, Integer.MAX_VALUE), d.maxInstances());
     Rule<Integer> idle = Rules.integer(0, Integer.MAX_VALUE);
-    int minIdle = s.get("min_idle_instances", idle.orKeyword("automatic", d.minIdleInstances()), d.minIdleInstances());
-    int maxIdle = s.get("max_idle_instances", idle.orKeyword("automatic", d.maxIdleInstances()), d.maxIdleInstances());
-    Duration min = s.get("min_pending_latency", LATENCY.orKeyword("automatic", d.minPendingLatency()), d.minPendingLatency());
-    Duration max = s.get("max_pending_latency", LATENCY.orKeyword("automatic", AUTOMATIC_LATENCY), AUTOMATIC_LATENCY);
+    int minIdle = orAutomatic(s, "min_idle_instances", idle, d.minIdleInstances());
+    int maxIdle = orAutomatic(s, "max_idle_instances", idle, d.maxIdleInstances());
+    Duration min = orAutomatic(s, "min_pending_latency", LATENCY, d.minPendingLatency());
+    Duration max = orAutomatic(s, "max_pending_latency", LATENCY, AUTOMATIC_LATENCY);
     if (max.isNegative()) {
       max = min.compareTo(d.maxPendingLatency()) > 0 ? min : d.maxPendingLatency();
     } else if (min.compareTo(max) > 0) {
-      s.reject("min_pending_latency", "at most max_pending_latency (" + DurationSyntax.format(max) + ")");
+      s.reject(
+          "min_pending_latency", "at most max_pending_latency (" + DurationSyntax.format(max) + ")");
     }
     if (minIdle > maxInstances) {
       s.reject("min_idle_instances", "at most max_instances (" + maxInstances + ")");
     }
     return new ScalingConfig.Automatic(minIdle, maxIdle, min, max, maxInstances);
+  }
+
+  /** Reads a value that may also be written {@code automatic}, which stands for the default. */
+  private static <T> T orAutomatic(Section s, String key, Rule<T> rule, T automatic) {
+    return s.get(key, rule.orKeyword("automatic", automatic), automatic);
   }
 }

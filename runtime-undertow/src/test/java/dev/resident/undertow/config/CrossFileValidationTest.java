@@ -1,6 +1,7 @@
 package dev.resident.undertow.config;
 
 import static dev.resident.undertow.config.Fixtures.app;
+import static dev.resident.undertow.config.Fixtures.codeVersion;
 import static dev.resident.undertow.config.Fixtures.problems;
 import static dev.resident.undertow.config.Fixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,20 +148,7 @@ class CrossFileValidationTest {
   @DisplayName("R-CFG-5 versions made in code go through the same checks, named by their source")
   void codeVersionChecked() {
     VersionConfig code =
-        new VersionConfig(
-            "default",
-            "v1",
-            new ScalingConfig.Manual(1),
-            InstanceClass.B2,
-            true,
-            10,
-            true,
-            false,
-            null,
-            List.of(),
-            Map.of(),
-            ResidentSettings.defaultsFor(ScalingType.MANUAL),
-            "code");
+        codeVersion("default", "v1", new ScalingConfig.Manual(1), InstanceClass.B2);
 
     ConfigException e =
         catchThrowableOfType(
@@ -178,20 +165,7 @@ class CrossFileValidationTest {
   @DisplayName("R-MOD-4 a version made in code has an instance class fitting its scaling")
   void codeVersionInstanceClass() {
     VersionConfig code =
-        new VersionConfig(
-            "default",
-            "v1",
-            ScalingConfig.Automatic.DEFAULTS,
-            InstanceClass.B8,
-            true,
-            10,
-            true,
-            false,
-            null,
-            List.of(),
-            Map.of(),
-            ResidentSettings.defaultsFor(ScalingType.AUTOMATIC),
-            "code");
+        codeVersion("default", "v1", ScalingConfig.Automatic.DEFAULTS, InstanceClass.B8);
 
     ConfigException e =
         catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(List.of(), List.of(code)));

@@ -1,6 +1,7 @@
 package dev.resident.undertow.config;
 
 import static dev.resident.undertow.config.Fixtures.app;
+import static dev.resident.undertow.config.Fixtures.codeVersion;
 import static dev.resident.undertow.config.Fixtures.load;
 import static dev.resident.undertow.config.Fixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,22 +25,18 @@ class DefaultsTest {
     assertThat(app.adminToken()).isNull();
     assertThat(app.dispatch()).isEmpty();
     VersionConfig v = app.defaultModule().defaultVersion();
-    assertThat(v)
-        .isEqualTo(
-            new VersionConfig(
-                "default",
-                "v1",
-                ScalingConfig.Automatic.DEFAULTS,
-                InstanceClass.F1,
-                true,
-                10,
-                true,
-                false,
-                null,
-                List.of(),
-                Map.of(),
-                ResidentSettings.defaultsFor(ScalingType.AUTOMATIC),
-                "app.yaml"));
+    assertThat(v.key()).isEqualTo("default/v1");
+    assertThat(v.scaling()).isEqualTo(ScalingConfig.Automatic.DEFAULTS);
+    assertThat(v.instanceClass()).isEqualTo(InstanceClass.F1);
+    assertThat(v.threadsafe()).isTrue();
+    assertThat(v.maxConcurrentRequests()).isEqualTo(10);
+    assertThat(v.publicAccess()).isTrue();
+    assertThat(v.failfast()).isFalse();
+    assertThat(v.startHandler()).isNull();
+    assertThat(v.handlers()).isEmpty();
+    assertThat(v.envVariables()).isEmpty();
+    assertThat(v.settings()).isEqualTo(ResidentSettings.defaultsFor(ScalingType.AUTOMATIC));
+    assertThat(v.source()).isEqualTo("app.yaml");
   }
 
   @Test
@@ -62,8 +59,9 @@ class DefaultsTest {
   @Test
   @DisplayName("R-REQ-1 threadsafe false makes max_concurrent_requests 1")
   void notThreadsafe() {
-    VersionConfig v =
-        load(yaml("app.yaml", "version: v1\nthreadsafe: false\n")).application().defaultModule().defaultVersion();
+    var file = yaml("app.yaml", "version: v1\nthreadsafe: false\n");
+
+    VersionConfig v = load(file).application().defaultModule().defaultVersion();
 
     assertThat(v.threadsafe()).isFalse();
     assertThat(v.maxConcurrentRequests()).isEqualTo(1);
@@ -233,20 +231,7 @@ class DefaultsTest {
   @DisplayName("R-HOST-1 versions made in code join the yaml ones; the default module comes first")
   void codeVersionsJoin() {
     VersionConfig code =
-        new VersionConfig(
-            "default",
-            "main",
-            ScalingConfig.Automatic.DEFAULTS,
-            InstanceClass.F1,
-            true,
-            10,
-            true,
-            false,
-            null,
-            List.of(),
-            Map.of(),
-            ResidentSettings.defaultsFor(ScalingType.AUTOMATIC),
-            "code");
+        codeVersion("default", "main", ScalingConfig.Automatic.DEFAULTS, InstanceClass.F1);
     var worker = yaml("worker.yaml", "module: worker\nversion: v1\n");
 
     ApplicationConfig app =

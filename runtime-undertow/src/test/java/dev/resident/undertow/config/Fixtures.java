@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /** Sources for the tests: fixture files under {@code config/} and inline yaml. */
 final class Fixtures {
@@ -38,6 +39,24 @@ final class Fixtures {
   /** The default module file most tests need beside the file they are about. */
   static ConfigSource app() {
     return yaml("app.yaml", "version: v1\n");
+  }
+
+  /** A version as the host builder makes one in code, with its source {@code code}. */
+  static VersionConfig codeVersion(String module, String version, ScalingConfig scaling, InstanceClass c) {
+    return new VersionConfig(
+        module,
+        version,
+        scaling,
+        c,
+        true,
+        10,
+        true,
+        false,
+        null,
+        List.of(),
+        Map.of(),
+        ResidentSettings.defaultsFor(scaling.type()),
+        "code");
   }
 
   /** Loads sources that must have no error. */

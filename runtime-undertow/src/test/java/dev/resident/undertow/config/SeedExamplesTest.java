@@ -22,12 +22,6 @@ class SeedExamplesTest {
     assertThat(v.scaling()).isEqualTo(ScalingConfig.Automatic.DEFAULTS);
     assertThat(v.instanceClass()).isEqualTo(InstanceClass.F1);
     assertThat(v.threadsafe()).isTrue();
-    assertThat(v.maxConcurrentRequests()).isEqualTo(10);
-    assertThat(v.publicAccess()).isTrue();
-    assertThat(v.failfast()).isFalse();
-    assertThat(v.startHandler()).isNull();
-    assertThat(v.handlers()).isEmpty();
-    assertThat(v.settings()).isEqualTo(ResidentSettings.defaultsFor(ScalingType.AUTOMATIC));
     assertThat(v.source()).isEqualTo("app.yaml");
   }
 
