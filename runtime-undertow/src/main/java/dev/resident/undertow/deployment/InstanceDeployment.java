@@ -10,11 +10,14 @@ import jakarta.servlet.ServletException;
 public final class InstanceDeployment {
 
   private final ServletContainer container;
+  private final DeploymentInfo info;
   private final DeploymentManager manager;
   private final HttpHandler handler;
 
-  private InstanceDeployment(ServletContainer container, DeploymentManager manager, HttpHandler handler) {
+  private InstanceDeployment(
+      ServletContainer container, DeploymentInfo info, DeploymentManager manager, HttpHandler handler) {
     this.container = container;
+    this.info = info;
     this.manager = manager;
     this.handler = handler;
   }
@@ -36,7 +39,7 @@ public final class InstanceDeployment {
     manager.deploy();
     try {
       HttpHandler handler = manager.start();
-      return new InstanceDeployment(container, manager, wrap.apply(handler));
+      return new InstanceDeployment(container, info, manager, wrap.apply(handler));
     } catch (ServletException | RuntimeException e) {
       manager.undeploy();
       container.removeDeployment(info);
@@ -72,12 +75,12 @@ public final class InstanceDeployment {
       manager.stop();
     } finally {
       manager.undeploy();
-      container.removeDeployment(manager.getDeployment().getDeploymentInfo());
+      container.removeDeployment(info);
     }
   }
 
   @Override
   public String toString() {
-    return "deployment(" + manager.getDeployment().getDeploymentInfo().getDeploymentName() + ")";
+    return "deployment(" + info.getDeploymentName() + ")";
   }
 }
