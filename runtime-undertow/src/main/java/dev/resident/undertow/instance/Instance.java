@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.resident.api.spi.RuntimeBinding;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 
@@ -100,7 +102,7 @@ public final class Instance {
   private void deploy() {
     InstanceDeployment deployment;
     try {
-      deployment = version.plan().deploy(host.container(), deploymentName());
+      deployment = withContext(() -> version.plan().deploy(host.container(), deploymentName()));
     } catch (Exception | LinkageError e) {
       LOG.error("{} failed to deploy", this, e);
       deployed.completeExceptionally(e);
@@ -259,12 +261,31 @@ public final class Instance {
 
   private void undeploy(InstanceDeployment deployment) {
     try {
-      deployment.stop();
+      withContext(() -> {
+        deployment.stop();
+        return null;
+      });
     } catch (Exception | LinkageError e) {
       LOG.error("{} failed to undeploy", this, e);
     } finally {
       becomeStopped();
     }
+  }
+
+  /** Runs deployment work with the instance's context bound, so listeners and servlet init can use the API. */
+  private <T> T withContext(DeploymentWork<T> work) throws Exception {
+    ThreadContext context = ThreadContext.request(this, host.requestIds().next(), Long.MAX_VALUE);
+    try (RuntimeBinding binding = RuntimeBinding.bind(context)) {
+      context.putMdc();
+      return work.run();
+    } finally {
+      MDC.clear();
+    }
+  }
+
+  @FunctionalInterface
+  private interface DeploymentWork<T> {
+    T run() throws Exception;
   }
 
   private void becomeStopped() {
