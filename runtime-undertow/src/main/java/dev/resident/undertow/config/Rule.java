@@ -3,6 +3,7 @@ package dev.resident.undertow.config;
 import com.fasterxml.jackson.core.JsonToken;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What values a field allows, and how its scalar is read.
@@ -48,7 +49,7 @@ record Rule<T>(String allowed, Function<YamlNode.Scalar, Optional<T>> reader) {
    * @param test the test
    * @return the narrower rule
    */
-  Rule<T> where(String allowed, java.util.function.Predicate<T> test) {
+  Rule<T> where(String allowed, Predicate<T> test) {
     return new Rule<>(allowed, s -> reader.apply(s).filter(test));
   }
 }

@@ -1,5 +1,6 @@
 package dev.resident.undertow.config;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -103,7 +104,7 @@ final class Section {
    *
    * @return the entries
    */
-  java.util.List<YamlNode.Entry> entries() {
+  List<YamlNode.Entry> entries() {
     return mapping.entries();
   }
 

@@ -3,6 +3,7 @@
  * files, {@code backends.yaml} and {@code dispatch.yaml}, plus Resident's own {@code resident:} block.
  *
  * <p>The model is immutable records with App Engine's defaults applied. Loading reports every problem of
- * every file at once, each naming file, line, column and field.
+ * every file at once, each naming file, line, column and field. {@link
+ * dev.resident.undertow.config.ConfigLoader} is the entry point.
  */
 package dev.resident.undertow.config;
