@@ -21,17 +21,21 @@ final class BackgroundThreads implements ThreadFactory {
   private final Function<Runnable, Runnable> binder;
   private final Set<Thread> live = ConcurrentHashMap.newKeySet();
   private final AtomicInteger reserved = new AtomicInteger();
+  private final AtomicInteger running = new AtomicInteger();
+  private final Runnable onEnd;
   private final AtomicInteger counter = new AtomicInteger();
 
   /**
    * @param namePrefix thread names start with it
    * @param limit live threads at most
    * @param binder wraps a runnable so it runs with the instance's background context bound
+   * @param onEnd runs after each thread ends
    */
-  BackgroundThreads(String namePrefix, int limit, Function<Runnable, Runnable> binder) {
+  BackgroundThreads(String namePrefix, int limit, Function<Runnable, Runnable> binder, Runnable onEnd) {
     this.namePrefix = namePrefix;
     this.limit = limit;
     this.binder = binder;
+    this.onEnd = onEnd;
   }
 
   @Override
@@ -45,12 +49,15 @@ final class BackgroundThreads implements ThreadFactory {
     Runnable bound = binder.apply(runnable);
     Thread[] holder = new Thread[1];
     Thread thread = new Thread(() -> {
+      running.incrementAndGet();
       try {
         bound.run();
       } catch (RuntimeException | Error e) {
         LOG.error("Background thread {} failed", Thread.currentThread().getName(), e);
       } finally {
         release(holder[0]);
+        running.decrementAndGet();
+        onEnd.run();
       }
     }, namePrefix + counter.incrementAndGet());
     holder[0] = thread;
@@ -72,6 +79,15 @@ final class BackgroundThreads implements ThreadFactory {
    */
   int count() {
     return reserved.get();
+  }
+
+  /**
+   * Returns the background threads that run now.
+   *
+   * @return threads started and not yet ended
+   */
+  int running() {
+    return running.get();
   }
 
   /** Interrupts every live background thread; threads never started are dropped from the count. */

@@ -70,7 +70,7 @@ public final class Instance {
     this.admission = new AdmissionQueue(
         config.maxConcurrentRequests(), settings.maxPendingRequests(), settings.pendingTimeout(), host.clock());
     this.background = new BackgroundThreads(threadNamePrefix() + "bg-", settings.maxBackgroundThreads(),
-        runnable -> ThreadContext.background(this, host.requestIds().next()).wrap(runnable));
+        runnable -> ThreadContext.background(this, host.requestIds().next()).wrap(runnable), this::checkDrained);
     this.modulesService = new LocalModulesService(version.application(), this);
     this.createdNanos = host.clock().nanoTime();
     this.lastActivityNanos = createdNanos;
@@ -215,7 +215,8 @@ public final class Instance {
   }
 
   private void checkDrained() {
-    if (state == InstanceState.STOPPING && hookDone && inFlight.isEmpty() && admission.active() == 0) {
+    if (state == InstanceState.STOPPING && hookDone && inFlight.isEmpty() && admission.active() == 0
+        && background.running() == 0) {
       finish(false);
     }
   }
@@ -224,8 +225,8 @@ public final class Instance {
     if (finishing.get()) {
       return;
     }
-    LOG.warn("{} shutdown grace ended with {} requests in flight{}", this, inFlight.size(),
-        hookDone ? "" : " and its hook still running");
+    LOG.warn("{} shutdown grace ended with {} requests in flight, {} background threads{}", this,
+        inFlight.size(), background.running(), hookDone ? "" : " and its hook still running");
     finish(true);
   }
 
