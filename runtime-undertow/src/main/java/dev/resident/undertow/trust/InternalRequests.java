@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -64,6 +65,15 @@ public final class InternalRequests {
         .GET()
         .build();
     return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+  }
+
+  /**
+   * Returns the header that makes a request internal.
+   *
+   * @return the header name and the secret
+   */
+  public Map<String, String> header() {
+    return Map.of(HEADER, secretText);
   }
 
   /**
