@@ -25,10 +25,14 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
   static final String DEFAULT_ADDRESS = "127.0.0.1";
   static final int DEFAULT_PORT = 8080;
 
-  static final String USAGE = """
-      Usage: java -cp <app classpath> dev.resident.undertow.Main [--address A] [--port P] [--check] FILE...
+  static final String SYNOPSIS =
+      "Usage: java -cp <app classpath> dev.resident.undertow.Main [--address A] [--port P] [--check] FILE...";
 
-      Runs the modules, versions and instances of an App Engine application on Resident.
+  static final String USAGE = SYNOPSIS + """
+
+
+      Runs the modules, versions and instances of an App Engine application on Resident, prints a table of
+      every instance with its state and URL, and runs until SIGINT or SIGTERM stops every instance gracefully.
 
         FILE           module yaml, backends.yaml and dispatch.yaml files, the default module's first
                        (app.yaml my-module.yaml backends.yaml dispatch.yaml)
