@@ -421,6 +421,11 @@ public final class ResidentHost implements AutoCloseable {
   }
 
   private String url(int port) {
+    return url(address, port);
+  }
+
+  /** The URL of a port on an address: {@code 0.0.0.0} reads as {@code localhost}, IPv6 is bracketed. */
+  static String url(String address, int port) {
     String host = address.equals("0.0.0.0") ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
     return "http://" + host + ":" + port + "/";
   }
