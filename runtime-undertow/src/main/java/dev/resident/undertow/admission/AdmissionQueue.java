@@ -131,6 +131,29 @@ public final class AdmissionQueue {
   }
 
   /**
+   * Takes up to {@code max} of the oldest waiting requests that did not name their instance, still
+   * waiting, so that the caller can offer them to another instance.
+   *
+   * @param max how many at most
+   * @return the requests taken, oldest first
+   */
+  public List<PendingRequest> takeMovable(int max) {
+    List<PendingRequest> taken = new ArrayList<>();
+    synchronized (this) {
+      java.util.Iterator<PendingRequest> waiters = waiting.iterator();
+      while (waiters.hasNext() && taken.size() < max) {
+        PendingRequest request = waiters.next();
+        if (!request.addressed()) {
+          waiters.remove();
+          taken.add(request);
+        }
+      }
+      scheduleSweep();
+    }
+    return taken;
+  }
+
+  /**
    * Removes a waiting request whose client went away. Does nothing if it is no longer waiting.
    *
    * @param request the request

@@ -374,6 +374,18 @@ public final class Instance {
     checkDrained();
   }
 
+  List<PendingRequest> takeMovable(int max) {
+    return admission.takeMovable(max);
+  }
+
+  int pending() {
+    return admission.pending();
+  }
+
+  int maxConcurrent() {
+    return admission.maxConcurrent();
+  }
+
   void admissionReject(PendingRequest request, Rejection rejection) {
     admission.reject(request, rejection);
   }
