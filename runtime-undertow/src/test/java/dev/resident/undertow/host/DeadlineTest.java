@@ -144,6 +144,8 @@ class DeadlineTest {
       assertThat(answered.body()).isEmpty();
       assertThat(recorder.saw("stubborn done")).isFalse();
       Await.until("runaway counted", () -> stats(host).getRunawayThreads() == 1);
+      Await.until("the request is over: its slot is free though its thread runs on",
+          () -> stats(host).getRequestsActive() == 0);
 
       release.countDown();
       Await.until("the runaway thread returned", () -> recorder.saw("stubborn done"));
