@@ -139,7 +139,7 @@ public final class ResidentHost implements AutoCloseable {
       int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
       listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
           Math.max(64 * 1024, maxHeader * 8));
-      InternalRequests internal = new InternalRequests(address, lifecycleExecutor);
+      InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
       AdmissionHandler admission = new AdmissionHandler(requestExecutor, clock);
       RequestIds ids = new RequestIds();
       PortHandlers ports = new PortHandlers() {

@@ -314,7 +314,8 @@ public final class VersionRuntime {
     if (!(config.scaling() instanceof ScalingConfig.Automatic auto)) {
       return true;
     }
-    return liveInstances().size() > auto.minIdleInstances();
+    long serving = liveInstances().stream().filter(i -> i.state() == InstanceState.SERVING).count();
+    return serving > auto.minIdleInstances();
   }
 
   void requeue(Instance from, List<PendingRequest> waiting, Rejection fallback) {
