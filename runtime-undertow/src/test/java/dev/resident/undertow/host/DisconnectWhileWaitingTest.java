@@ -35,8 +35,7 @@ class DisconnectWhileWaitingTest {
       assertThat(clock.pendingTasks()).as("no pending-timeout sweep is left behind").isEqualTo(timersBefore);
       assertThat(fixture.stats().getRejections().values()).containsOnly(0L);
 
-      fixture.servlet.gate.release();
-      assertThat(blocker.join().statusCode()).isEqualTo(200);
+      fixture.release(blocker);
       assertThat(Http.get(fixture.port(), "/next").body()).isEqualTo("ok /next");
       fixture.awaitIdle();
       assertThat(fixture.servlet.served).noneMatch(path -> path.startsWith("/gone/"));
@@ -52,8 +51,7 @@ class DisconnectWhileWaitingTest {
         CompletableFuture<HttpResponse<String>> blocker = fixture.occupy();
         client.get("/round/" + round);
         fixture.awaitPending(1);
-        fixture.servlet.gate.release();
-        assertThat(blocker.join().statusCode()).isEqualTo(200);
+        fixture.release(blocker);
         assertThat(client.read()).isEqualTo(new KeepAliveSocket.Response(200, "ok /round/" + round));
       }
       client.get("/free");
@@ -72,8 +70,7 @@ class DisconnectWhileWaitingTest {
       fixture.awaitPending(1);
       client.get("/second");
 
-      fixture.servlet.gate.release();
-      assertThat(blocker.join().statusCode()).isEqualTo(200);
+      fixture.release(blocker);
       assertThat(client.read()).isEqualTo(new KeepAliveSocket.Response(200, "ok /first"));
       assertThat(client.read()).isEqualTo(new KeepAliveSocket.Response(200, "ok /second"));
       assertThat(fixture.servlet.served).containsSubsequence("/first", "/second");
@@ -90,8 +87,7 @@ class DisconnectWhileWaitingTest {
       client.post("/echo", "the body, intact");
       fixture.awaitPending(1);
 
-      fixture.servlet.gate.release();
-      assertThat(blocker.join().statusCode()).isEqualTo(200);
+      fixture.release(blocker);
       assertThat(client.read()).isEqualTo(new KeepAliveSocket.Response(200, "the body, intact"));
       fixture.awaitIdle();
     }
@@ -110,8 +106,7 @@ class DisconnectWhileWaitingTest {
       assertThat(fixture.stats().getRequestsPending()).isZero();
       assertThat(fixture.rejected("pending-timeout")).isEqualTo(1);
 
-      fixture.servlet.gate.release();
-      assertThat(blocker.join().statusCode()).isEqualTo(200);
+      fixture.release(blocker);
       assertThat(Http.get(fixture.port(), "/next").statusCode()).isEqualTo(200);
       fixture.awaitIdle();
       assertThat(fixture.servlet.served).doesNotContain("/echo");

@@ -31,9 +31,7 @@ class PendingQueueTest {
         waiting.add(Http.getAsync(fixture.port(), "/fifo/" + i));
         fixture.awaitPending(i);
       }
-      fixture.servlet.gate.release();
-
-      assertThat(blocker.join().statusCode()).isEqualTo(200);
+      fixture.release(blocker);
       for (CompletableFuture<HttpResponse<String>> response : waiting) {
         assertThat(response.join().statusCode()).isEqualTo(200);
       }
@@ -62,8 +60,7 @@ class PendingQueueTest {
       assertThat(fixture.stats().getRequestsPending()).isZero();
       assertThat(fixture.rejected("pending-timeout")).isEqualTo(1);
 
-      fixture.servlet.gate.release();
-      assertThat(blocker.join().statusCode()).isEqualTo(200);
+      fixture.release(blocker);
       assertThat(fixture.servlet.served).doesNotContain("/late");
       fixture.awaitIdle();
     }
@@ -113,8 +110,7 @@ class PendingQueueTest {
       CompletableFuture<HttpResponse<String>> patient =
           Http.getAsync(fixture.port(), "/patient", "X-AppEngine-FailFast", "false");
       fixture.awaitPending(1);
-      fixture.servlet.gate.release();
-      assertThat(blocker.join().statusCode()).isEqualTo(200);
+      fixture.release(blocker);
       assertThat(patient.join().body()).isEqualTo("ok /patient");
       assertThat(fixture.rejected("failfast")).isEqualTo(3);
       assertThat(fixture.servlet.served).doesNotContain("/fast");
@@ -137,8 +133,7 @@ class PendingQueueTest {
       }
       assertThat(fixture.rejected("failfast")).isEqualTo(2);
 
-      fixture.servlet.gate.release();
-      assertThat(blocker.join().statusCode()).isEqualTo(200);
+      fixture.release(blocker);
       fixture.awaitIdle();
     }
   }

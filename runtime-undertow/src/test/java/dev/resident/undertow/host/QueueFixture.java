@@ -1,5 +1,7 @@
 package dev.resident.undertow.host;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.resident.api.RuntimeStats;
 import dev.resident.undertow.ResidentHost;
 import dev.resident.undertow.VersionBuilder;
@@ -67,6 +69,12 @@ final class QueueFixture implements AutoCloseable {
     Await.until("the servlet holds /block",
         () -> servlet.served.stream().filter("/block"::equals).count() > before);
     return blocked;
+  }
+
+  /** Lets the request of {@link #occupy()} finish, and checks that it was served. */
+  void release(CompletableFuture<HttpResponse<String>> blocker) {
+    servlet.gate.release();
+    assertThat(blocker.join().statusCode()).as("the request that held the slot").isEqualTo(200);
   }
 
   /** Opens the gate for everything still blocked, then stops the host. */
