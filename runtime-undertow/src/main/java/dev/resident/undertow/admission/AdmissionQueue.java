@@ -135,6 +135,29 @@ public final class AdmissionQueue {
     return drained;
   }
 
+  /**
+   * Takes up to {@code max} of the oldest waiting requests that did not name their instance, still
+   * waiting, so that the caller can offer them to another instance.
+   *
+   * @param max how many at most
+   * @return the requests taken, oldest first
+   */
+  public List<PendingRequest> takeMovable(int max) {
+    List<PendingRequest> taken = new ArrayList<>();
+    synchronized (this) {
+      java.util.Iterator<PendingRequest> waiters = waiting.iterator();
+      while (waiters.hasNext() && taken.size() < max) {
+        PendingRequest request = waiters.next();
+        if (!request.addressed()) {
+          waiters.remove();
+          taken.add(request);
+        }
+      }
+      scheduleSweep();
+    }
+    return taken;
+  }
+
   /** Forgets a cancelled request, called by {@link PendingRequest#cancel()} once the request has ended. */
   void removeCancelled(PendingRequest request) {
     synchronized (this) {

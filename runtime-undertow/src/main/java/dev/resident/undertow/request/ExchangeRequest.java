@@ -2,6 +2,7 @@ package dev.resident.undertow.request;
 
 import dev.resident.undertow.admission.PendingRequest;
 import dev.resident.undertow.admission.Rejection;
+import dev.resident.undertow.deadline.RequestGuard;
 import dev.resident.undertow.instance.Instance;
 import dev.resident.undertow.instance.ThreadContext;
 import dev.resident.undertow.time.HostClock;
@@ -90,7 +91,17 @@ final class ExchangeRequest extends PendingRequest {
         ThreadContext context = instance.requestContext(
             exchange.getAttachment(RequestAttachments.REQUEST_ID),
             RequestAttachments.flag(exchange, RequestAttachments.TASK));
-        instance.runRequest(context, () -> Connectors.executeRootHandler(instance.deploymentHandler(), exchange));
+        RequestGuard guard = instance.guard(exchange, context);
+        exchange.addExchangeCompleteListener((ex, nextListener) -> {
+          guard.completed();
+          nextListener.proceed();
+        });
+        guard.enter();
+        try {
+          instance.runRequest(context, () -> Connectors.executeRootHandler(instance.deploymentHandler(), exchange));
+        } finally {
+          guard.exit();
+        }
       });
     } catch (RejectedExecutionException e) {
       exit.run();

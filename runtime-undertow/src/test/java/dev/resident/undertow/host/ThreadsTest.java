@@ -125,7 +125,8 @@ class ThreadsTest {
         .build()) {
       host.start();
       assertThat(Http.get(host.port(), "/rt").body()).isEqualTo("refused 13");
-      assertThat(RECORDER.count("request thread interrupted sameRequest=true")).isGreaterThanOrEqualTo(3);
+      Await.until("the request's threads were interrupted",
+          () -> RECORDER.count("request thread interrupted sameRequest=true") >= 3);
     }
   }
 }
