@@ -89,8 +89,8 @@ public interface RuntimeStats {
   /**
    * Returns how many requests were rejected, by reason.
    *
-   * @return counts keyed by {@code pending-timeout}, {@code queue-full}, {@code failfast} and
-   *     {@code stopping}, every key present
+   * @return counts keyed by {@code pending-timeout}, {@code queue-full}, {@code failfast},
+   *     {@code stopping} and {@code start-failed}, every key present
    */
   Map<String, Long> getRejections();
 

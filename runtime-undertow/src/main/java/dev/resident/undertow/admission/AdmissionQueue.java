@@ -56,7 +56,8 @@ public final class AdmissionQueue {
   }
 
   /**
-   * Asks for a slot: the request is admitted at once, queued, or rejected, through its callbacks.
+   * Asks for a slot: the request is admitted at once, queued, or rejected, through its callbacks. A request
+   * that has already ended (cancelled while it moved from another instance) is ignored.
    *
    * @param request the request
    * @param failfast whether to reject at once instead of queueing
@@ -65,6 +66,10 @@ public final class AdmissionQueue {
     Rejection rejection = null;
     boolean admitted = false;
     synchronized (this) {
+      request.queue(this);
+      if (!request.waiting()) {
+        return;
+      }
       if (closed) {
         rejection = Rejection.STOPPING;
       } else if (open && active < maxConcurrent && waiting.isEmpty()) {
@@ -153,17 +158,12 @@ public final class AdmissionQueue {
     return taken;
   }
 
-  /**
-   * Removes a waiting request whose client went away. Does nothing if it is no longer waiting.
-   *
-   * @param request the request
-   */
-  public void cancel(PendingRequest request) {
-    if (!request.finish()) {
-      return;
-    }
+  /** Forgets a cancelled request, called by {@link PendingRequest#cancel()} once the request has ended. */
+  void removeCancelled(PendingRequest request) {
     synchronized (this) {
-      waiting.remove(request);
+      if (waiting.remove(request) && waiting.isEmpty()) {
+        cancelSweep();
+      }
     }
   }
 

@@ -26,22 +26,31 @@ final class ExchangeRequest extends PendingRequest {
   private final HttpServerExchange exchange;
   private final Executor executor;
   private final HostClock clock;
+  private final DisconnectWatch watch;
 
   ExchangeRequest(HttpServerExchange exchange, boolean addressed, Executor executor, HostClock clock) {
     super(addressed);
     this.exchange = exchange;
     this.executor = executor;
     this.clock = clock;
+    this.watch = new DisconnectWatch(exchange, this);
+  }
+
+  /** Watches the client while the request waits in a queue (R-REQ-2); does nothing if it does not wait. */
+  void watchWhileWaiting() {
+    if (owner() != null && waiting()) {
+      watch.start();
+    }
   }
 
   @Override
   protected void onAdmitted() {
-    run((Instance) owner(), true);
+    watch.endThen(() -> run((Instance) owner(), true));
   }
 
   @Override
   protected void onRejected(Rejection rejection) {
-    respond(exchange, rejection);
+    watch.endThen(() -> respond(exchange, rejection));
   }
 
   static void respond(HttpServerExchange exchange, Rejection rejection) {
