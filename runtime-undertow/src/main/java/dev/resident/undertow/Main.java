@@ -23,8 +23,7 @@ import java.util.OptionalInt;
  * requests to answer, and prints the instance table to stdout; configuration warnings and the host's log go
  * to stderr. With {@code --check} it only validates the files, prints every problem to stdout and exits.
  *
- * <p>SIGINT or SIGTERM stops every instance gracefully (R-LIFE-5) through the host's JVM shutdown hook, then
- * the JVM exits with status 0. Exit status 1 means a configuration error or a host that could not start,
+ * <p>SIGINT or SIGTERM stops every instance gracefully (R-LIFE-5), then the JVM exits with status 0. Exit status 1 means a configuration error or a host that could not start,
  * 2 a wrong command line.
  */
 public final class Main {
@@ -99,7 +98,7 @@ public final class Main {
       e.problems().forEach(err::println);
       return OptionalInt.of(EXIT_FAILED);
     }
-    StopSignals signals = StopSignals.install(err);
+    StopSignals signals = StopSignals.install(err, host::stop);
     try {
       host.start();
       List<InstanceInfo> rows = InstanceTable.whenStarted(host::instances, START_WAIT);
