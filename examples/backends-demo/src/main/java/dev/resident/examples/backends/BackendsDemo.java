@@ -29,41 +29,17 @@ public final class BackendsDemo {
    * @param args {@code --port N}, or nothing
    */
   public static void main(String[] args) {
-    int port;
-    try {
-      port = port(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+    if (args.length != 0 && (args.length != 2 || !args[0].equals("--port") || !args[1].matches("\\d{1,5}"))) {
       System.err.println("Usage: BackendsDemo [--port N]   (default 8080; 0 picks a free port)");
       System.exit(2);
-      return;
     }
     BackendsApp.Settings settings = BackendsApp.Settings.standard();
-    ResidentHost host = BackendsApp.configure(ResidentHost.builder().port(port), settings).build();
+    ResidentHost.Builder builder = ResidentHost.builder().port(args.length == 2 ? Integer.parseInt(args[1]) : 8080);
+    ResidentHost host = BackendsApp.configure(builder, settings).build();
     host.start();
     awaitManualStarts(host);
     System.out.print(banner(host, settings));
     System.out.flush();
-  }
-
-  static int port(String[] args) {
-    if (args.length == 0) {
-      return 8080;
-    }
-    String value = args.length == 2 && args[0].equals("--port") ? args[1]
-        : args.length == 1 && args[0].startsWith("--port=") ? args[0].substring("--port=".length()) : null;
-    if (value == null) {
-      throw new IllegalArgumentException("Unknown arguments: " + String.join(" ", args));
-    }
-    try {
-      int port = Integer.parseInt(value);
-      if (port >= 0 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException("--port must be an integer from 0 to 65535, found \"" + value + "\"");
   }
 
   /** Waits, for a bounded time, until the start requests of the manual instances have answered. */

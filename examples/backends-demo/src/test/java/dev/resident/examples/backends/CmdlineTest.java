@@ -6,34 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resident.api.modules.ModulesService;
 import dev.resident.testing.ResidentClient;
-import dev.resident.testing.ResidentSetup;
-import dev.resident.testing.ResidentTest;
 import dev.resident.undertow.ResidentHost;
 import dev.resident.undertow.instance.InstanceState;
 import dev.resident.undertow.time.VirtualClock;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-@ResidentTest
-class CmdlineTest {
-
-  @TempDir
-  static Path root;
-
-  static DemoFixture demo;
-
-  /** A job of 1000 steps of 50 ms: it would run for 50 seconds if nothing stopped it. */
-  @ResidentSetup
-  static void demo(ResidentHost.Builder host) {
-    demo = DemoFixture.configure(host, root, 1000, Duration.ofMillis(50));
-  }
+class CmdlineTest extends DemoHostTest {
 
   @Test
   @DisplayName("R-LIFE-1 R-LIFE-5 R-LIFE-6 cmdline's long start job watches isShuttingDown and ends cleanly when its version stops")

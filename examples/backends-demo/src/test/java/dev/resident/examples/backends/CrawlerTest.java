@@ -8,31 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resident.api.modules.ModulesService;
 import dev.resident.testing.ResidentClient;
-import dev.resident.testing.ResidentSetup;
-import dev.resident.testing.ResidentTest;
 import dev.resident.undertow.ResidentHost;
 import dev.resident.undertow.time.VirtualClock;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-@ResidentTest
-class CrawlerTest {
-
-  @TempDir
-  static Path root;
-
-  static DemoFixture demo;
-
-  @ResidentSetup
-  static void demo(ResidentHost.Builder host) {
-    demo = DemoFixture.configure(host, root, 1, Duration.ofMillis(1));
-  }
+class CrawlerTest extends DemoHostTest {
 
   @Test
   @DisplayName("R-BG-3 R-API-3 a crawler's background thread fetches from memdb at the address getInstanceHostname gives")

@@ -4,25 +4,11 @@ import static dev.resident.examples.backends.DemoFixture.awaitServing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resident.testing.ResidentClient;
-import dev.resident.testing.ResidentSetup;
-import dev.resident.testing.ResidentTest;
 import dev.resident.undertow.ResidentHost;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-@ResidentTest
-class IndexTest {
-
-  @TempDir
-  static Path root;
-
-  @ResidentSetup
-  static void demo(ResidentHost.Builder host) {
-    DemoFixture.configure(host, root, 1, Duration.ofMillis(1));
-  }
+class IndexTest extends DemoHostTest {
 
   @Test
   @DisplayName("R-API-3 R-CFG-3 R-HOST-3 the default module's index lists every backend instance at the address ModulesService gives, and it answers there")

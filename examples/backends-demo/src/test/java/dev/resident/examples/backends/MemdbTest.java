@@ -7,28 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resident.api.modules.ModulesService;
 import dev.resident.testing.ResidentClient;
-import dev.resident.testing.ResidentSetup;
-import dev.resident.testing.ResidentTest;
 import dev.resident.undertow.ResidentHost;
 import dev.resident.undertow.instance.InstanceState;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-@ResidentTest
-class MemdbTest {
-
-  @TempDir
-  static Path root;
-
-  static DemoFixture demo;
-
-  @ResidentSetup
-  static void demo(ResidentHost.Builder host) {
-    demo = DemoFixture.configure(host, root, 1, Duration.ofMillis(1));
-  }
+class MemdbTest extends DemoHostTest {
 
   @Test
   @DisplayName("R-LIFE-5 R-API-4 memdb keeps its keys across stopVersion and startVersion: its hook checkpoints, its /_ah/start reloads")

@@ -7,29 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resident.api.modules.ModulesService;
 import dev.resident.testing.ResidentClient;
-import dev.resident.testing.ResidentSetup;
-import dev.resident.testing.ResidentTest;
 import dev.resident.undertow.ResidentHost;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-@ResidentTest
-class WorkerTest {
-
-  @TempDir
-  static Path root;
-
-  @ResidentSetup
-  static void demo(ResidentHost.Builder host) {
-    DemoFixture.configure(host, root, 1, Duration.ofMillis(1));
-  }
+class WorkerTest extends DemoHostTest {
 
   /** Starts a job of a minute on worker/0 and waits until it holds the instance's one slot. */
   private static CompletableFuture<HttpResponse<String>> busyWorker(ResidentHost host, ResidentClient client) {
