@@ -176,7 +176,7 @@ public final class ResidentHost implements AutoCloseable {
   }
 
   private HttpHandler front(InternalRequests internal, RequestIds ids, HttpHandler target) {
-    return new InternalPathHandler(internal, new AppEngineHeadersHandler(new RequestIdHandler(ids, clock, target)));
+    return new RequestIdHandler(ids, clock, new InternalPathHandler(internal, new AppEngineHeadersHandler(target)));
   }
 
   private DeploymentPlan plan(VersionConfig version) {
