@@ -25,6 +25,7 @@ import dev.resident.undertow.request.AdmissionHandler;
 import dev.resident.undertow.request.AppEngineHeadersHandler;
 import dev.resident.undertow.request.InternalPathHandler;
 import dev.resident.undertow.request.RequestIdHandler;
+import dev.resident.undertow.request.RequestLimitsHandler;
 import dev.resident.undertow.routing.DispatchTable;
 import dev.resident.undertow.routing.FixedTargetHandler;
 import dev.resident.undertow.routing.HostNameParser;
@@ -139,7 +140,7 @@ public final class ResidentHost implements AutoCloseable {
       listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
           Math.max(64 * 1024, maxHeader * 8));
       InternalRequests internal = new InternalRequests(address, lifecycleExecutor);
-      AdmissionHandler admission = new AdmissionHandler(requestExecutor, clock);
+      HttpHandler admission = new RequestLimitsHandler(new AdmissionHandler(requestExecutor, clock));
       RequestIds ids = new RequestIds();
       PortHandlers ports = new PortHandlers() {
         @Override

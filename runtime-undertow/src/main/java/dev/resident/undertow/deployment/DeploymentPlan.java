@@ -97,7 +97,8 @@ public final class DeploymentPlan {
         .setClassLoader(classLoader)
         .setContextPath("/")
         .setDeploymentName(deploymentName)
-        .setDisplayName(displayName);
+        .setDisplayName(displayName)
+        .setExceptionHandler(new BodyLimitExceptionHandler());
     int index = 0;
     for (ModuleHandlers.Registration<? extends Servlet> servlet : code.servlets()) {
       info.addServlet(servletInfo("servlet-" + index++, servlet.type(), servlet.supplier())

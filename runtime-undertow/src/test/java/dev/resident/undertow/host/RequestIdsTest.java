@@ -108,7 +108,7 @@ class RequestIdsTest {
   }
 
   @Test
-  @DisplayName("R-REQ-7 every response carries an id: 200, 204, 404, 500, 503")
+  @DisplayName("R-REQ-7 every response carries an id: 200, 204, 404, 500, 503, 413, 400")
   void everyResponseCarriesAnId() {
     assertThat(id(Http.get(port, "/app/id"))).isNotBlank();
     assertThat(id(Http.get(port, "/app/other"))).isNotBlank();
@@ -132,5 +132,14 @@ class RequestIdsTest {
     assertThat(id(failfast)).isNotBlank();
     gate.countDown();
     assertThat(id(blocked.orTimeout(20, TimeUnit.SECONDS).join())).isNotBlank();
+
+    RawHttp.Reply tooLarge = RawHttp.send(port, "POST /app/id HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+        + (32L * 1024 * 1024 + 1) + "\r\n\r\n");
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.header(RequestIdHandler.HEADER)).isNotBlank();
+
+    HttpResponse<String> badHeader = Http.get(port, "/app/id", "X-Big", "v".repeat(9000));
+    assertThat(badHeader.statusCode()).isEqualTo(400);
+    assertThat(id(badHeader)).isNotBlank();
   }
 }
