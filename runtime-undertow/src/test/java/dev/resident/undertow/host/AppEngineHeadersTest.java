@@ -1,0 +1,169 @@
+package dev.resident.undertow.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resident.api.Environment;
+import dev.resident.undertow.ResidentHost;
+import dev.resident.undertow.VersionBuilder;
+import dev.resident.undertow.admission.Rejection;
+import dev.resident.undertow.instance.InstanceState;
+import dev.resident.undertow.listen.PortListeners;
+import dev.resident.undertow.request.AppEngineHeadersHandler;
+import dev.resident.undertow.request.InternalPathHandler;
+import dev.resident.undertow.time.VirtualClock;
+import dev.resident.undertow.trust.InternalRequests;
+import io.undertow.server.HttpHandler;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.HttpString;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AppEngineHeadersTest {
+
+  private static final String[] APP_ENGINE_HEADERS = {
+      "X-AppEngine-Country", "US",
+      "X-AppEngine-TaskName", "task-1",
+      "x-appengine-queuename", "default",
+      "X-AppEngine-FailFast", "true",
+  };
+
+  private final Recorder recorder = new Recorder();
+  private final CountDownLatch gate = new CountDownLatch(1);
+
+  /** Answers the X-AppEngine-* headers it sees and its remaining time; {@code /block} waits for the gate. */
+  static final class HeadersServlet extends HttpServlet {
+    private final Recorder recorder;
+    private final CountDownLatch gate;
+
+    HeadersServlet(Recorder recorder, CountDownLatch gate) {
+      this.recorder = recorder;
+      this.gate = gate;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      recorder.record(req.getRequestURI());
+      if (req.getRequestURI().equals("/block")) {
+        try {
+          gate.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      List<String> seen = new ArrayList<>();
+      for (String name : Collections.list(req.getHeaderNames())) {
+        if (name.toLowerCase(Locale.ROOT).startsWith("x-appengine-")) {
+          seen.add(name);
+        }
+      }
+      resp.getWriter().print("seen " + seen + " remaining " + Environment.current().getRemainingMillis());
+    }
+  }
+
+  private ResidentHost host() {
+    ResidentHost host = TestHosts.builder(new VirtualClock())
+        .version(VersionBuilder.automatic("default", "v1").maxConcurrentRequests(1).build())
+        .version(VersionBuilder.manual("worker", "v1", 1).maxConcurrentRequests(1).build())
+        .handlers("default", h -> h.servlet("/*", HeadersServlet.class, () -> new HeadersServlet(recorder, gate)))
+        .handlers("worker", h -> h.servlet("/*", HeadersServlet.class, () -> new HeadersServlet(recorder, gate)))
+        .build();
+    host.start();
+    Await.until("worker serves", () -> host.instanceState("worker", "v1", "0") == InstanceState.SERVING);
+    return host;
+  }
+
+  @Test
+  @DisplayName("R-REQ-8 external X-AppEngine-* headers never reach a servlet; an external task name makes no task request")
+  void externalHeadersAreStripped() {
+    try (ResidentHost host = host()) {
+      HttpResponse<String> front = Http.get(host.port(), "/x", APP_ENGINE_HEADERS);
+      assertThat(front.statusCode()).isEqualTo(200);
+      assertThat(front.body()).as("HTTP deadline of automatic scaling, not the 10 min of tasks")
+          .isEqualTo("seen [] remaining 60000");
+
+      HttpResponse<String> instance = Http.get(host.instancePort("worker", "v1", "0"), "/x", APP_ENGINE_HEADERS);
+      assertThat(instance.body()).isEqualTo("seen [] remaining " + Long.MAX_VALUE);
+    }
+  }
+
+  @Test
+  @DisplayName("R-REQ-3, R-REQ-8 X-AppEngine-FailFast is read before it is stripped: 503 at once on a busy instance, unless false")
+  void failfastIsReadThenStripped() {
+    try (ResidentHost host = host()) {
+      int port = host.instancePort("worker", "v1", "0");
+      CompletableFuture<HttpResponse<String>> blocked = Http.getAsync(port, "/block");
+      Await.until("the only slot is taken", () -> recorder.saw("/block"));
+
+      HttpResponse<String> failfast = Http.get(port, "/x", "X-AppEngine-FailFast", "yes");
+      assertThat(failfast.statusCode()).isEqualTo(503);
+      assertThat(failfast.headers().firstValue(Rejection.HEADER)).hasValue("failfast");
+
+      CompletableFuture<HttpResponse<String>> waits = Http.getAsync(port, "/waits", "X-AppEngine-FailFast", "false");
+      Await.until("the request with failfast false waits",
+          () -> host.stats("worker", "v1", "0").getRequestsPending() == 1);
+      gate.countDown();
+      assertThat(blocked.orTimeout(20, TimeUnit.SECONDS).join().body()).startsWith("seen []");
+      HttpResponse<String> waited = waits.orTimeout(20, TimeUnit.SECONDS).join();
+      assertThat(waited.statusCode()).isEqualTo(200);
+      assertThat(waited.body()).startsWith("seen []");
+    }
+  }
+
+  /**
+   * App code has no way yet to sign a request of its own (R-SEC-3), so this drives the front of the chain
+   * directly: a real listener, the host's {@link InternalRequests} sending its real secret, and a first handler
+   * that plays the internal sender by adding X-AppEngine-* headers to every request.
+   */
+  @Test
+  @DisplayName("R-REQ-8 internal requests keep their X-AppEngine-* headers; the internal secret itself never passes")
+  void internalRequestsKeepTheirHeaders() throws Exception {
+    ExecutorService executor = Executors.newCachedThreadPool();
+    PortListeners listeners = new PortListeners("127.0.0.1", 1, 64 * 1024);
+    try {
+      InternalRequests internal = new InternalRequests("127.0.0.1", executor);
+      HttpHandler seen = exchange -> {
+        List<String> names = new ArrayList<>();
+        for (HeaderValues values : exchange.getRequestHeaders()) {
+          String name = values.getHeaderName().toString();
+          if (name.toLowerCase(Locale.ROOT).startsWith("x-appengine-") || name.equals(InternalRequests.HEADER)) {
+            names.add(name.toLowerCase(Locale.ROOT));
+          }
+        }
+        Collections.sort(names);
+        recorder.record((InternalRequests.isInternal(exchange) ? "internal " : "external ") + names);
+        exchange.endExchange();
+      };
+      HttpHandler sender = exchange -> {
+        for (int i = 0; i < APP_ENGINE_HEADERS.length; i += 2) {
+          exchange.getRequestHeaders().put(new HttpString(APP_ENGINE_HEADERS[i]), APP_ENGINE_HEADERS[i + 1]);
+        }
+        new InternalPathHandler(internal, new AppEngineHeadersHandler(seen)).handleRequest(exchange);
+      };
+      int port = listeners.open(0, sender).port();
+
+      assertThat(internal.get(port, "/x").get(20, TimeUnit.SECONDS)).isEqualTo(200);
+      assertThat(Http.get(port, "/x", InternalRequests.HEADER, "not-the-secret").statusCode()).isEqualTo(200);
+
+      assertThat(recorder.events).containsExactly(
+          "internal [x-appengine-country, x-appengine-failfast, x-appengine-queuename, x-appengine-taskname]",
+          "external []");
+    } finally {
+      listeners.close();
+      executor.shutdownNow();
+    }
+  }
+}
