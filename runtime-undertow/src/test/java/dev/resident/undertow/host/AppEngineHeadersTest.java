@@ -76,7 +76,7 @@ class AppEngineHeadersTest {
 
   private ResidentHost host() {
     ResidentHost host = TestHosts.builder(new VirtualClock())
-        .version(VersionBuilder.automatic("default", "v1").maxConcurrentRequests(1).build())
+        .version(VersionBuilder.automatic("default", "v1").build())
         .version(VersionBuilder.manual("worker", "v1", 1).maxConcurrentRequests(1).build())
         .handlers("default", h -> h.servlet("/*", HeadersServlet.class, () -> new HeadersServlet(recorder, gate)))
         .handlers("worker", h -> h.servlet("/*", HeadersServlet.class, () -> new HeadersServlet(recorder, gate)))
@@ -90,6 +90,7 @@ class AppEngineHeadersTest {
   @DisplayName("R-REQ-8 external X-AppEngine-* headers never reach a servlet; an external task name makes no task request")
   void externalHeadersAreStripped() {
     try (ResidentHost host = host()) {
+      assertThat(Http.get(host.port(), "/warm-up").statusCode()).as("an automatic instance runs").isEqualTo(200);
       HttpResponse<String> front = Http.get(host.port(), "/x", APP_ENGINE_HEADERS);
       assertThat(front.statusCode()).isEqualTo(200);
       assertThat(front.body()).as("HTTP deadline of automatic scaling, not the 10 min of tasks")
