@@ -15,7 +15,6 @@ import dev.resident.undertow.trust.InternalRequests;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -45,24 +44,16 @@ class AppEngineHeadersTest {
   private final CountDownLatch gate = new CountDownLatch(1);
 
   /** Answers the X-AppEngine-* headers it sees and its remaining time; {@code /block} waits for the gate. */
-  static final class HeadersServlet extends HttpServlet {
-    private final Recorder recorder;
-    private final CountDownLatch gate;
-
+  static final class HeadersServlet extends GatedServlet {
     HeadersServlet(Recorder recorder, CountDownLatch gate) {
-      this.recorder = recorder;
-      this.gate = gate;
+      super(recorder, gate);
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       recorder.record(req.getRequestURI());
       if (req.getRequestURI().equals("/block")) {
-        try {
-          gate.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        awaitGate();
       }
       List<String> seen = new ArrayList<>();
       for (String name : Collections.list(req.getHeaderNames())) {

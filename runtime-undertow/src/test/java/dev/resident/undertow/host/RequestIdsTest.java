@@ -9,7 +9,6 @@ import dev.resident.undertow.instance.InstanceState;
 import dev.resident.undertow.instance.ThreadContext;
 import dev.resident.undertow.request.RequestIdHandler;
 import dev.resident.undertow.time.VirtualClock;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,13 +35,9 @@ class RequestIdsTest {
    * {@code /app/id} answers the request id and the logging MDC it sees, {@code /app/block} waits for the
    * test's gate, {@code /app/fail} throws.
    */
-  static final class IdServlet extends HttpServlet {
-    private final Recorder recorder;
-    private final CountDownLatch gate;
-
+  static final class IdServlet extends GatedServlet {
     IdServlet(Recorder recorder, CountDownLatch gate) {
-      this.recorder = recorder;
-      this.gate = gate;
+      super(recorder, gate);
     }
 
     @Override
@@ -52,13 +47,7 @@ class RequestIdsTest {
         case "/app/id" -> resp.getWriter().print(Environment.current().getRequestId() + " "
             + MDC.get(ThreadContext.MDC_MODULE) + " " + MDC.get(ThreadContext.MDC_VERSION) + " "
             + MDC.get(ThreadContext.MDC_INSTANCE) + " " + MDC.get(ThreadContext.MDC_REQUEST_ID));
-        case "/app/block" -> {
-          try {
-            gate.await(20, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
+        case "/app/block" -> awaitGate();
         case "/app/fail" -> throw new IllegalStateException("a servlet that fails");
         default -> resp.setStatus(204);
       }

@@ -7,7 +7,6 @@ import dev.resident.undertow.ResidentHost;
 import dev.resident.undertow.instance.InstanceState;
 import dev.resident.undertow.request.RequestIdHandler;
 import dev.resident.undertow.time.VirtualClock;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -46,13 +45,9 @@ class RequestLimitsTest {
   private ResidentHost host;
 
   /** Answers how many body bytes it read; {@code /block} waits for the test's gate. */
-  static final class BodyServlet extends HttpServlet {
-    private final Recorder recorder;
-    private final CountDownLatch gate;
-
+  static final class BodyServlet extends GatedServlet {
     BodyServlet(Recorder recorder, CountDownLatch gate) {
-      this.recorder = recorder;
-      this.gate = gate;
+      super(recorder, gate);
     }
 
     @Override
@@ -71,11 +66,7 @@ class RequestLimitsTest {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       recorder.record("get " + req.getRequestURI());
       if (req.getRequestURI().equals("/block")) {
-        try {
-          gate.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        awaitGate();
       }
       resp.getWriter().print("ok");
     }

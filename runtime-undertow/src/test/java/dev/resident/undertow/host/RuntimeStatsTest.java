@@ -10,7 +10,6 @@ import dev.resident.undertow.admission.Rejection;
 import dev.resident.undertow.config.InstanceClass;
 import dev.resident.undertow.instance.InstanceState;
 import dev.resident.undertow.time.VirtualClock;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,13 +40,9 @@ class RuntimeStatsTest {
    * background threads that wait for the gate, {@code /bg-burn} starts one that uses {@link #BURN} of CPU
    * and ends.
    */
-  static final class StatsServlet extends HttpServlet {
-    private final Recorder recorder;
-    private final CountDownLatch gate;
-
+  static final class StatsServlet extends GatedServlet {
     StatsServlet(Recorder recorder, CountDownLatch gate) {
-      this.recorder = recorder;
-      this.gate = gate;
+      super(recorder, gate);
     }
 
     @Override
@@ -60,30 +55,22 @@ class RuntimeStatsTest {
               + " limit=" + stats.getMemoryLimitBytes() + " rejections=" + stats.getRejections().keySet()
               + " uptime=" + stats.getUptime());
         }
-        case "/block" -> await(gate);
+        case "/block" -> awaitGate();
         case "/burn" -> {
           long burned = burn();
           recorder.record("burned " + burned);
           if (req.getParameter("hold") != null) {
-            await(gate);
+            awaitGate();
           }
         }
         case "/bg" -> {
           for (int i = 0; i < Integer.parseInt(req.getParameter("count")); i++) {
-            ThreadManager.createBackgroundThread(() -> await(gate)).start();
+            ThreadManager.createBackgroundThread(this::awaitGate).start();
           }
         }
         case "/bg-burn" -> ThreadManager.createBackgroundThread(() -> recorder.record("bg burned " + burn())).start();
         default -> resp.setStatus(204);
       }
-    }
-  }
-
-  static void await(CountDownLatch latch) {
-    try {
-      latch.await(20, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
