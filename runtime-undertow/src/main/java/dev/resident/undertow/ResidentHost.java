@@ -10,6 +10,7 @@ import dev.resident.undertow.config.ConfigProblem;
 import dev.resident.undertow.config.ConfigSource;
 import dev.resident.undertow.config.LoadedConfig;
 import dev.resident.undertow.config.VersionConfig;
+import dev.resident.undertow.deadline.DeadlineTimer;
 import dev.resident.undertow.deployment.DeploymentPlan;
 import dev.resident.undertow.deployment.ModuleHandlers;
 import dev.resident.undertow.instance.ApplicationRuntime;
@@ -139,7 +140,7 @@ public final class ResidentHost implements AutoCloseable {
       int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
       listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
           Math.max(64 * 1024, maxHeader * 8));
-      InternalRequests internal = new InternalRequests(address, lifecycleExecutor);
+      InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
       HttpHandler admission = new RequestLimitsHandler(new AdmissionHandler(requestExecutor, clock));
       RequestIds ids = new RequestIds();
       PortHandlers ports = new PortHandlers() {
@@ -154,7 +155,7 @@ public final class ResidentHost implements AutoCloseable {
         }
       };
       services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
-          lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports);
+          lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
       application = new ApplicationRuntime(config, services, this::plan);
       application.open();
       HostNameParser hosts = config.domain() == null ? null : new HostNameParser(config.domain(), versionsByModule());
@@ -326,18 +327,19 @@ public final class ResidentHost implements AutoCloseable {
   }
 
   /**
-   * Returns the figures of a manual or basic instance that runs.
+   * Returns the figures of an instance that runs.
    *
    * @param module the module
    * @param version the version, or null for the default version
-   * @param instance the instance id
+   * @param instance the instance id: {@code "0"}, … or an automatic instance's hexadecimal id
    * @return a snapshot of its figures
    * @throws ModulesException if no instance runs there
    */
   public RuntimeStats stats(String module, String version, String instance) {
-    Instance current = slot(module, version, instance).current();
+    VersionRuntime found = started().application.version(module, version);
+    Instance current = found.slot(instance) != null ? found.slot(instance).current() : found.automaticInstance(instance);
     if (current == null) {
-      throw new ModulesException("No instance runs at " + module + "/" + version + "/" + instance);
+      throw new ModulesException("No instance runs at " + found.config().key() + "/" + instance);
     }
     return current.stats();
   }
@@ -381,6 +383,18 @@ public final class ResidentHost implements AutoCloseable {
   }
 
   /**
+   * Returns the header that marks a request as internal to this host, as App Engine marks requests from
+   * the application itself and from its task queues (R-SEC-3): with it, {@code /_ah/} paths may be
+   * called and {@code X-AppEngine-*} headers (such as {@code X-AppEngine-TaskName}, which gives a
+   * request the task deadline) reach user code. Keep it secret; it is random per host.
+   *
+   * @return the header name and value
+   */
+  public Map<String, String> internalRequestHeader() {
+    return started().services.internalRequests().header();
+  }
+
+  /**
    * Returns the application's configuration.
    *
    * @return the configuration the host runs
@@ -408,6 +422,11 @@ public final class ResidentHost implements AutoCloseable {
   }
 
   private String url(int port) {
+    return url(address, port);
+  }
+
+  /** The URL of a port on an address: {@code 0.0.0.0} reads as {@code localhost}, IPv6 is bracketed. */
+  static String url(String address, int port) {
     String host = address.equals("0.0.0.0") ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
     return "http://" + host + ":" + port + "/";
   }

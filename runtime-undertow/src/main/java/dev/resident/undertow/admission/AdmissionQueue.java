@@ -56,7 +56,8 @@ public final class AdmissionQueue {
   }
 
   /**
-   * Asks for a slot: the request is admitted at once, queued, or rejected, through its callbacks.
+   * Asks for a slot: the request is admitted at once, queued, or rejected, through its callbacks. A request
+   * that has already ended (cancelled while it moved from another instance) is ignored.
    *
    * @param request the request
    * @param failfast whether to reject at once instead of queueing
@@ -65,6 +66,10 @@ public final class AdmissionQueue {
     Rejection rejection = null;
     boolean admitted = false;
     synchronized (this) {
+      request.queue(this);
+      if (!request.waiting()) {
+        return;
+      }
       if (closed) {
         rejection = Rejection.STOPPING;
       } else if (open && active < maxConcurrent && waiting.isEmpty()) {
@@ -131,16 +136,34 @@ public final class AdmissionQueue {
   }
 
   /**
-   * Removes a waiting request whose client went away. Does nothing if it is no longer waiting.
+   * Takes up to {@code max} of the oldest waiting requests that did not name their instance, still
+   * waiting, so that the caller can offer them to another instance.
    *
-   * @param request the request
+   * @param max how many at most
+   * @return the requests taken, oldest first
    */
-  public void cancel(PendingRequest request) {
-    if (!request.finish()) {
-      return;
-    }
+  public List<PendingRequest> takeMovable(int max) {
+    List<PendingRequest> taken = new ArrayList<>();
     synchronized (this) {
-      waiting.remove(request);
+      java.util.Iterator<PendingRequest> waiters = waiting.iterator();
+      while (waiters.hasNext() && taken.size() < max) {
+        PendingRequest request = waiters.next();
+        if (!request.addressed()) {
+          waiters.remove();
+          taken.add(request);
+        }
+      }
+      scheduleSweep();
+    }
+    return taken;
+  }
+
+  /** Forgets a cancelled request, called by {@link PendingRequest#cancel()} once the request has ended. */
+  void removeCancelled(PendingRequest request) {
+    synchronized (this) {
+      if (waiting.remove(request) && waiting.isEmpty()) {
+        cancelSweep();
+      }
     }
   }
 

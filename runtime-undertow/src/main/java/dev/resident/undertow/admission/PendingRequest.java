@@ -15,6 +15,7 @@ public abstract class PendingRequest {
   private final boolean addressed;
   private long deadlineNanos;
   private volatile Object owner;
+  private volatile AdmissionQueue queue;
 
   /**
    * Creates a pending request.
@@ -59,6 +60,28 @@ public abstract class PendingRequest {
    */
   public final void owner(Object owner) {
     this.owner = owner;
+  }
+
+  /**
+   * Ends the request because its client went away, and takes it out of the queue it waits in. Does nothing
+   * if it has been admitted or rejected already.
+   *
+   * @return true when this call ended the request: no callback will run
+   */
+  public final boolean cancel() {
+    if (!finish()) {
+      return false;
+    }
+    // Read after finish(): an offer that saw the request still waiting had named its queue before.
+    AdmissionQueue holder = queue;
+    if (holder != null) {
+      holder.removeCancelled(this);
+    }
+    return true;
+  }
+
+  final void queue(AdmissionQueue queue) {
+    this.queue = queue;
   }
 
   final long deadlineNanos() {

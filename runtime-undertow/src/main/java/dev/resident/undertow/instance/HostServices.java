@@ -1,5 +1,6 @@
 package dev.resident.undertow.instance;
 
+import dev.resident.undertow.deadline.DeadlineTimer;
 import dev.resident.undertow.listen.PortListeners;
 import dev.resident.undertow.time.HostClock;
 import dev.resident.undertow.trust.InternalRequests;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
  * @param internalRequests sends and recognises the host's own requests
  * @param requestIds makes request ids
  * @param portHandlers makes the root handlers of version and instance ports
+ * @param deadlines the one timer of every request deadline
  */
 public record HostServices(
     String applicationId,
@@ -31,4 +33,5 @@ public record HostServices(
     PortListeners listeners,
     InternalRequests internalRequests,
     RequestIds requestIds,
-    PortHandlers portHandlers) {}
+    PortHandlers portHandlers,
+    DeadlineTimer deadlines) {}

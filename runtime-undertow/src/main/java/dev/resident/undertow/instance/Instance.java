@@ -9,6 +9,8 @@ import dev.resident.undertow.admission.Rejection;
 import dev.resident.undertow.config.ResidentSettings;
 import dev.resident.undertow.config.ScalingType;
 import dev.resident.undertow.config.VersionConfig;
+import dev.resident.undertow.deadline.DeadlineListener;
+import dev.resident.undertow.deadline.RequestGuard;
 import dev.resident.undertow.deployment.InstanceDeployment;
 import dev.resident.undertow.time.HostClock;
 import io.undertow.server.HttpHandler;
@@ -44,6 +46,22 @@ public final class Instance {
   private final InstanceLifecycle lifecycle = new InstanceLifecycle(this);
   private final BackgroundThreads background;
   private final InstanceStats stats = new InstanceStats();
+  private final DeadlineListener deadlineListener = new DeadlineListener() {
+    @Override
+    public void deadlineExceeded() {
+      stats.deadlineExceeded();
+    }
+
+    @Override
+    public void runawayStarted() {
+      stats.runawayStarted();
+    }
+
+    @Override
+    public void runawayEnded() {
+      stats.runawayEnded();
+    }
+  };
   private final ModulesService modulesService;
   private final Set<Thread> requestThreads = ConcurrentHashMap.newKeySet();
   private final Set<HttpServerExchange> inFlight = ConcurrentHashMap.newKeySet();
@@ -243,10 +261,15 @@ public final class Instance {
     }
     background.interruptAll();
     if (forced) {
-      interruptRequestThreads();
       for (HttpServerExchange exchange : inFlight) {
-        IoUtils.safeClose(exchange.getConnection());
+        RequestGuard guard = RequestGuard.of(exchange);
+        if (guard != null) {
+          guard.abort("the end of the shutdown grace");
+        } else {
+          IoUtils.safeClose(exchange.getConnection());
+        }
       }
+      interruptRequestThreads();
     }
     deployed.whenComplete((deployment, failure) -> {
       if (deployment != null) {
@@ -353,6 +376,18 @@ public final class Instance {
     checkDrained();
   }
 
+  List<PendingRequest> takeMovable(int max) {
+    return admission.takeMovable(max);
+  }
+
+  int pending() {
+    return admission.pending();
+  }
+
+  int maxConcurrent() {
+    return admission.maxConcurrent();
+  }
+
   void admissionReject(PendingRequest request, Rejection rejection) {
     admission.reject(request, rejection);
   }
@@ -369,6 +404,20 @@ public final class Instance {
     Duration deadline = task ? settings.taskDeadline() : settings.requestDeadline();
     long deadlineNanos = deadline == null ? Long.MAX_VALUE : host.clock().nanoTime() + deadline.toNanos();
     return ThreadContext.request(this, requestId, deadlineNanos);
+  }
+
+  /**
+   * Guards a request about to run on this instance: its response is held until the handler returns, and
+   * its deadline (from {@code context}) is armed (R-REQ-5, R-REQ-6).
+   *
+   * @param exchange the request
+   * @param context the request's context
+   * @return the guard
+   */
+  public RequestGuard guard(HttpServerExchange exchange, ThreadContext context) {
+    ResidentSettings settings = version.config().settings();
+    return RequestGuard.install(exchange, host.deadlines(), deadlineListener, context.deadlineNanos(),
+        settings.deadlineGrace(), settings.maxResponseBytes());
   }
 
   /**

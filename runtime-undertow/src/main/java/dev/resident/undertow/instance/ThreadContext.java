@@ -90,6 +90,15 @@ public final class ThreadContext implements RuntimeContext, Environment {
     return requestThreads == null ? 0 : requestThreads.endAndJoin(instance.requestThreadJoinBound());
   }
 
+  /**
+   * Returns the soft deadline of the request.
+   *
+   * @return host clock nanoseconds, {@link Long#MAX_VALUE} for none
+   */
+  public long deadlineNanos() {
+    return deadlineNanos;
+  }
+
   @Override
   public void checkDeadline() {
     if (deadlineNanos != Long.MAX_VALUE && instance.clock().nanoTime() - deadlineNanos >= 0) {

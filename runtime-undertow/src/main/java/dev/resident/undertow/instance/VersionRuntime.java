@@ -31,6 +31,9 @@ public final class VersionRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(VersionRuntime.class);
   private static final SecureRandom IDS = new SecureRandom();
 
+  /** How long an automatic instance may be idle before it is stopped, above min_idle_instances. */
+  public static final Duration AUTOMATIC_IDLE_PERIOD = Duration.ofMinutes(15);
+
   private final ApplicationRuntime application;
   private final VersionConfig config;
   private final DeploymentPlan plan;
@@ -40,6 +43,7 @@ public final class VersionRuntime {
   private final Map<Instance, HostClock.Cancellable> idleTimers = new ConcurrentHashMap<>();
   private volatile VersionState state = VersionState.STOPPED;
   private PortListeners.Listener listener;
+  private HostClock.Cancellable scaleCheck;
   private int turn;
 
   VersionRuntime(ApplicationRuntime application, VersionConfig config, DeploymentPlan plan) {
@@ -204,13 +208,51 @@ public final class VersionRuntime {
     if (best != null && best.hasFreeSlot()) {
       return best;
     }
-    int max = ((ScalingConfig.Automatic) config.scaling()).maxInstances();
-    if (live.size() < max) {
+    if (live.isEmpty()) {
       Instance spawned = spawnAutomatic();
       spawned.start();
       return spawned;
     }
+    armScaleCheck();
     return best;
+  }
+
+  /** When every instance is full, a new one is made if requests still wait after max_pending_latency. */
+  private void armScaleCheck() {
+    if (scaleCheck != null) {
+      return;
+    }
+    Duration latency = ((ScalingConfig.Automatic) config.scaling()).maxPendingLatency();
+    scaleCheck = host.clock().schedule(latency, this::scaleUpIfWaiting);
+  }
+
+  private void scaleUpIfWaiting() {
+    Instance spawned;
+    Instance busiest;
+    synchronized (this) {
+      scaleCheck = null;
+      if (state != VersionState.STARTED) {
+        return;
+      }
+      List<Instance> live = liveInstances();
+      busiest = live.stream().filter(i -> i.pending() > 0)
+          .max((a, b) -> Integer.compare(a.pending(), b.pending())).orElse(null);
+      if (busiest == null) {
+        return;
+      }
+      if (live.size() >= ((ScalingConfig.Automatic) config.scaling()).maxInstances()) {
+        armScaleCheck();
+        return;
+      }
+      spawned = spawnAutomatic();
+      armScaleCheck();
+    }
+    LOG.info("version {} adds {}: requests waited {}", config.key(), spawned,
+        ((ScalingConfig.Automatic) config.scaling()).maxPendingLatency());
+    spawned.start();
+    for (PendingRequest request : busiest.takeMovable(spawned.maxConcurrent())) {
+      spawned.offer(request, false);
+    }
   }
 
   private Instance spawnAutomatic() {
@@ -267,6 +309,15 @@ public final class VersionRuntime {
     return null;
   }
 
+  /** Basic instances always may go; automatic ones only above min_idle_instances. */
+  private synchronized boolean mayEvict(Instance instance) {
+    if (!(config.scaling() instanceof ScalingConfig.Automatic auto)) {
+      return true;
+    }
+    long serving = liveInstances().stream().filter(i -> i.state() == InstanceState.SERVING).count();
+    return serving > auto.minIdleInstances();
+  }
+
   void requeue(Instance from, List<PendingRequest> waiting, Rejection fallback) {
     for (PendingRequest request : waiting) {
       if (request.addressed() || !redispatch(from, request)) {
@@ -296,6 +347,8 @@ public final class VersionRuntime {
     }
     if (config.scaling() instanceof ScalingConfig.Basic basic) {
       scheduleIdleCheck(instance, basic.idleTimeout());
+    } else if (config.scalingType() == ScalingType.AUTOMATIC) {
+      scheduleIdleCheck(instance, AUTOMATIC_IDLE_PERIOD);
     }
   }
 
@@ -308,13 +361,16 @@ public final class VersionRuntime {
     if (instance.state() != InstanceState.SERVING) {
       return;
     }
-    Duration timeout = ((ScalingConfig.Basic) config.scaling()).idleTimeout();
+    Duration timeout = config.scaling() instanceof ScalingConfig.Basic basic
+        ? basic.idleTimeout()
+        : AUTOMATIC_IDLE_PERIOD;
     Duration idle = Duration.ofNanos(instance.idleNanos());
-    if (idle.compareTo(timeout) >= 0) {
+    if (idle.compareTo(timeout) >= 0 && mayEvict(instance)) {
       LOG.info("{} idle for {}, stopping", instance, idle);
       instance.stop(config.settings().shutdownGrace(), StopReason.IDLE);
     } else {
-      scheduleIdleCheck(instance, idle.isZero() ? timeout : timeout.minus(idle));
+      boolean fullPeriod = idle.isZero() || idle.compareTo(timeout) >= 0;
+      scheduleIdleCheck(instance, fullPeriod ? timeout : timeout.minus(idle));
     }
   }
 

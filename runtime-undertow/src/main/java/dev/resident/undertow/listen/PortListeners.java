@@ -90,6 +90,24 @@ public final class PortListeners implements AutoCloseable {
   }
 
   /**
+   * Returns the worker every listener runs on.
+   *
+   * @return the XNIO worker
+   */
+  public XnioWorker worker() {
+    return worker;
+  }
+
+  /**
+   * Returns the buffer pool every listener uses.
+   *
+   * @return the buffer pool
+   */
+  public ByteBufferPool buffers() {
+    return buffers;
+  }
+
+  /**
    * Returns the address listeners bind to.
    *
    * @return the bind address

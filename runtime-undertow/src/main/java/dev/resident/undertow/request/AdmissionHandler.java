@@ -15,8 +15,9 @@ import java.util.concurrent.Executor;
 
 /**
  * The last link of the chain: hands the request to its target's admission (R-REQ-1..4) and, once
- * admitted, to a request thread. A waiting request is parked: it holds no thread. An instance's start
- * request skips the queue (R-LIFE-1).
+ * admitted, to a request thread. A waiting request is parked: it holds no thread, and a {@link DisconnectWatch}
+ * takes it out of the queue if its client goes away (R-REQ-2). An instance's start request skips the queue
+ * (R-LIFE-1).
  */
 public final class AdmissionHandler implements HttpHandler {
 
@@ -64,6 +65,7 @@ public final class AdmissionHandler implements HttpHandler {
     } else if (!target.version().dispatch(request, failfast)) {
       respond(exchange, StatusCodes.SERVICE_UNAVAILABLE);
     }
+    request.watchWhileWaiting();
   }
 
   private static boolean isStartRequest(HttpServerExchange exchange) {

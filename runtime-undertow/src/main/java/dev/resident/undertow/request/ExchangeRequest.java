@@ -2,6 +2,7 @@ package dev.resident.undertow.request;
 
 import dev.resident.undertow.admission.PendingRequest;
 import dev.resident.undertow.admission.Rejection;
+import dev.resident.undertow.deadline.RequestGuard;
 import dev.resident.undertow.instance.Instance;
 import dev.resident.undertow.instance.ThreadContext;
 import dev.resident.undertow.time.HostClock;
@@ -25,22 +26,31 @@ final class ExchangeRequest extends PendingRequest {
   private final HttpServerExchange exchange;
   private final Executor executor;
   private final HostClock clock;
+  private final DisconnectWatch watch;
 
   ExchangeRequest(HttpServerExchange exchange, boolean addressed, Executor executor, HostClock clock) {
     super(addressed);
     this.exchange = exchange;
     this.executor = executor;
     this.clock = clock;
+    this.watch = new DisconnectWatch(exchange, this);
+  }
+
+  /** Watches the client while the request waits in a queue (R-REQ-2); does nothing if it does not wait. */
+  void watchWhileWaiting() {
+    if (owner() != null && waiting()) {
+      watch.start();
+    }
   }
 
   @Override
   protected void onAdmitted() {
-    run((Instance) owner(), true);
+    watch.endThen(() -> run((Instance) owner(), true));
   }
 
   @Override
   protected void onRejected(Rejection rejection) {
-    respond(exchange, rejection);
+    watch.endThen(() -> respond(exchange, rejection));
   }
 
   static void respond(HttpServerExchange exchange, Rejection rejection) {
@@ -81,7 +91,17 @@ final class ExchangeRequest extends PendingRequest {
         ThreadContext context = instance.requestContext(
             exchange.getAttachment(RequestAttachments.REQUEST_ID),
             RequestAttachments.flag(exchange, RequestAttachments.TASK));
-        instance.runRequest(context, () -> Connectors.executeRootHandler(instance.deploymentHandler(), exchange));
+        RequestGuard guard = instance.guard(exchange, context);
+        exchange.addExchangeCompleteListener((ex, nextListener) -> {
+          guard.completed();
+          nextListener.proceed();
+        });
+        guard.enter();
+        try {
+          instance.runRequest(context, () -> Connectors.executeRootHandler(instance.deploymentHandler(), exchange));
+        } finally {
+          guard.exit();
+        }
       });
     } catch (RejectedExecutionException e) {
       exit.run();

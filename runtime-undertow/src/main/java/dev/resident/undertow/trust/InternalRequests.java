@@ -1,18 +1,28 @@
 package dev.resident.undertow.trust;
 
+import io.undertow.client.ClientCallback;
+import io.undertow.client.ClientConnection;
+import io.undertow.client.ClientExchange;
+import io.undertow.client.ClientRequest;
+import io.undertow.client.UndertowClient;
+import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.StringReadChannelListener;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.XnioWorker;
 
 /**
  * Sends the host's internal requests and recognises them: each carries a random per-host secret in
@@ -29,25 +39,26 @@ public final class InternalRequests {
   private final byte[] secret;
   private final String secretText;
   private final String connectAddress;
-  private final HttpClient client;
+  private final XnioWorker worker;
+  private final ByteBufferPool buffers;
 
   /**
-   * Creates the internal requests of a host with a fresh random secret.
+   * Creates the internal requests of a host with a fresh random secret. Requests are sent on the host's
+   * own XNIO worker, so they need no thread of their own while they wait.
    *
    * @param bindAddress the address the host listens on; internal requests connect to loopback when it is a
    *     wildcard address
-   * @param executor runs the HTTP client's callbacks
+   * @param worker the host's XNIO worker
+   * @param buffers the host's buffer pool
    */
-  public InternalRequests(String bindAddress, Executor executor) {
+  public InternalRequests(String bindAddress, XnioWorker worker, ByteBufferPool buffers) {
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
     this.secretText = HexFormat.of().formatHex(random);
     this.secret = secretText.getBytes(StandardCharsets.US_ASCII);
     this.connectAddress = isWildcard(bindAddress) ? "127.0.0.1" : bindAddress;
-    this.client = HttpClient.newBuilder()
-        .executor(executor)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    this.worker = worker;
+    this.buffers = buffers;
   }
 
   /**
@@ -59,11 +70,66 @@ public final class InternalRequests {
    */
   public CompletableFuture<Integer> get(int port, String path) {
     String host = connectAddress.contains(":") ? "[" + connectAddress + "]" : connectAddress;
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
-        .header(HEADER, secretText)
-        .GET()
-        .build();
-    return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    CompletableFuture<Integer> status = new CompletableFuture<>();
+    UndertowClient.getInstance().connect(new ClientCallback<>() {
+      @Override
+      public void completed(ClientConnection connection) {
+        ClientRequest request = new ClientRequest().setMethod(Methods.GET).setPath(path);
+        request.getRequestHeaders().put(Headers.HOST, host + ":" + port);
+        request.getRequestHeaders().put(HEADER_NAME, secretText);
+        connection.sendRequest(request, new ClientCallback<>() {
+          @Override
+          public void completed(ClientExchange exchange) {
+            exchange.setResponseListener(new ClientCallback<>() {
+              @Override
+              public void completed(ClientExchange answered) {
+                int code = answered.getResponse().getResponseCode();
+                new StringReadChannelListener(buffers) {
+                  @Override
+                  protected void stringDone(String body) {
+                    IoUtils.safeClose(connection);
+                    status.complete(code);
+                  }
+
+                  @Override
+                  protected void error(IOException e) {
+                    IoUtils.safeClose(connection);
+                    status.complete(code);
+                  }
+                }.setup(answered.getResponseChannel());
+              }
+
+              @Override
+              public void failed(IOException e) {
+                IoUtils.safeClose(connection);
+                status.completeExceptionally(e);
+              }
+            });
+          }
+
+          @Override
+          public void failed(IOException e) {
+            IoUtils.safeClose(connection);
+            status.completeExceptionally(e);
+          }
+        });
+      }
+
+      @Override
+      public void failed(IOException e) {
+        status.completeExceptionally(e);
+      }
+    }, URI.create("http://" + host + ":" + port), worker, buffers, OptionMap.EMPTY);
+    return status;
+  }
+
+  /**
+   * Returns the header that makes a request internal.
+   *
+   * @return the header name and the secret
+   */
+  public Map<String, String> header() {
+    return Map.of(HEADER, secretText);
   }
 
   /**

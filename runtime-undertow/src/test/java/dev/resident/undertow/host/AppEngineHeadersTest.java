@@ -7,14 +7,7 @@ import dev.resident.undertow.ResidentHost;
 import dev.resident.undertow.VersionBuilder;
 import dev.resident.undertow.admission.Rejection;
 import dev.resident.undertow.instance.InstanceState;
-import dev.resident.undertow.listen.PortListeners;
-import dev.resident.undertow.request.AppEngineHeadersHandler;
-import dev.resident.undertow.request.InternalPathHandler;
 import dev.resident.undertow.time.VirtualClock;
-import dev.resident.undertow.trust.InternalRequests;
-import io.undertow.server.HttpHandler;
-import io.undertow.util.HeaderValues;
-import io.undertow.util.HttpString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,7 +34,10 @@ class AppEngineHeadersTest {
   private final Recorder recorder = new Recorder();
   private final CountDownLatch gate = new CountDownLatch(1);
 
-  /** Answers the X-AppEngine-* headers it sees and its remaining time; {@code /block} waits for the gate. */
+  /**
+   * Answers the X-AppEngine-* and X-Resident-* request headers it sees and its remaining time; {@code /block}
+   * waits for the gate.
+   */
   static final class HeadersServlet extends GatedServlet {
     HeadersServlet(Recorder recorder, CountDownLatch gate) {
       super(recorder, gate);
@@ -57,10 +51,12 @@ class AppEngineHeadersTest {
       }
       List<String> seen = new ArrayList<>();
       for (String name : Collections.list(req.getHeaderNames())) {
-        if (name.toLowerCase(Locale.ROOT).startsWith("x-appengine-")) {
-          seen.add(name);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("x-appengine-") || lower.startsWith("x-resident-")) {
+          seen.add(lower);
         }
       }
+      Collections.sort(seen);
       resp.getWriter().print("seen " + seen + " remaining " + Environment.current().getRemainingMillis());
     }
   }
@@ -115,47 +111,24 @@ class AppEngineHeadersTest {
     }
   }
 
-  /**
-   * App code has no way yet to sign a request of its own (R-SEC-3), so this drives the front of the chain
-   * directly: a real listener, the host's {@link InternalRequests} sending its real secret, and a first handler
-   * that plays the internal sender by adding X-AppEngine-* headers to every request.
-   */
   @Test
-  @DisplayName("R-REQ-8 internal requests keep their X-AppEngine-* headers; the internal secret itself never passes")
-  void internalRequestsKeepTheirHeaders() throws Exception {
-    ExecutorService executor = Executors.newCachedThreadPool();
-    PortListeners listeners = new PortListeners("127.0.0.1", 1, 64 * 1024);
-    try {
-      InternalRequests internal = new InternalRequests("127.0.0.1", executor);
-      HttpHandler seen = exchange -> {
-        List<String> names = new ArrayList<>();
-        for (HeaderValues values : exchange.getRequestHeaders()) {
-          String name = values.getHeaderName().toString();
-          if (name.toLowerCase(Locale.ROOT).startsWith("x-appengine-") || name.equals(InternalRequests.HEADER)) {
-            names.add(name.toLowerCase(Locale.ROOT));
-          }
-        }
-        Collections.sort(names);
-        recorder.record((InternalRequests.isInternal(exchange) ? "internal " : "external ") + names);
-        exchange.endExchange();
-      };
-      HttpHandler sender = exchange -> {
-        for (int i = 0; i < APP_ENGINE_HEADERS.length; i += 2) {
-          exchange.getRequestHeaders().put(new HttpString(APP_ENGINE_HEADERS[i]), APP_ENGINE_HEADERS[i + 1]);
-        }
-        new InternalPathHandler(internal, new AppEngineHeadersHandler(seen)).handleRequest(exchange);
-      };
-      int port = listeners.open(0, sender).port();
+  @DisplayName("R-REQ-8, R-SEC-3 internal requests keep their X-AppEngine-* headers and a task name makes a task request; the internal header itself never passes")
+  void internalRequestsKeepTheirHeaders() {
+    try (ResidentHost host = host()) {
+      assertThat(Http.get(host.port(), "/warm-up").statusCode()).as("an automatic instance runs").isEqualTo(200);
+      List<String> headers = new ArrayList<>(List.of(APP_ENGINE_HEADERS));
+      host.internalRequestHeader().forEach((name, value) -> {
+        headers.add(name);
+        headers.add(value);
+      });
+      HttpResponse<String> internal = Http.get(host.port(), "/x", headers.toArray(String[]::new));
+      assertThat(internal.body()).as("the task deadline of automatic scaling").isEqualTo(
+          "seen [x-appengine-country, x-appengine-failfast, x-appengine-queuename, x-appengine-taskname]"
+              + " remaining 600000");
 
-      assertThat(internal.get(port, "/x").get(20, TimeUnit.SECONDS)).isEqualTo(200);
-      assertThat(Http.get(port, "/x", InternalRequests.HEADER, "not-the-secret").statusCode()).isEqualTo(200);
-
-      assertThat(recorder.events).containsExactly(
-          "internal [x-appengine-country, x-appengine-failfast, x-appengine-queuename, x-appengine-taskname]",
-          "external []");
-    } finally {
-      listeners.close();
-      executor.shutdownNow();
+      String internalName = host.internalRequestHeader().keySet().iterator().next();
+      assertThat(Http.get(host.port(), "/x", internalName, "not-the-secret").body())
+          .isEqualTo("seen [] remaining 60000");
     }
   }
 }

@@ -166,9 +166,11 @@ class ModulesServiceTest {
   @DisplayName("R-LIFE-7 a basic instance idle for idle_timeout stops through the full sequence, its state erased")
   void basicIdleTimeout() {
     assertThat(Http.get(host.versionPort("batch", "v1"), "/x").body()).isEqualTo("batch/v1/0");
+    Await.until("the request has ended on the host", () -> host.stats("batch", "v1", "0").getRequestsActive() == 0);
     clock.advance(Duration.ofSeconds(59));
     assertThat(host.instanceState("batch", "v1", "0")).isEqualTo(InstanceState.SERVING);
     assertThat(Http.get(host.instancePort("batch", "v1", "0"), "/x").statusCode()).isEqualTo(200);
+    Await.until("the request has ended on the host", () -> host.stats("batch", "v1", "0").getRequestsActive() == 0);
     clock.advance(Duration.ofSeconds(59));
     assertThat(host.instanceState("batch", "v1", "0")).isEqualTo(InstanceState.SERVING);
     clock.advance(Duration.ofSeconds(1));

@@ -125,8 +125,7 @@ class ThreadsTest {
         .build()) {
       host.start();
       assertThat(Http.get(host.port(), "/rt").body()).isEqualTo("refused 13");
-      // The request's threads are ended after its response is written, so the client can be first.
-      Await.until("the request threads are interrupted",
+      Await.until("the request's threads were interrupted",
           () -> RECORDER.count("request thread interrupted sameRequest=true") >= 3);
     }
   }

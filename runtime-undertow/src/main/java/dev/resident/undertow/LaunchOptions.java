@@ -1,0 +1,164 @@
+package dev.resident.undertow;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The command line of the launcher (R-HOST-2): {@code [--address A] [--port P] [--check] FILE...}.
+ *
+ * <p>An option's value follows it as the next argument or after {@code =} ({@code --port=8081}); {@code --}
+ * ends the options, so a later argument is a file even if it starts with {@code -}.
+ *
+ * @param address the address every port binds to
+ * @param port the main port, 0 for an ephemeral one
+ * @param check whether to validate the files only
+ * @param help whether to print the usage only
+ * @param files the yaml files, the default module's first; empty only with {@code help}
+ */
+record LaunchOptions(String address, int port, boolean check, boolean help, List<Path> files) {
+
+  static final String DEFAULT_ADDRESS = "127.0.0.1";
+  static final int DEFAULT_PORT = 8080;
+
+  static final String SYNOPSIS =
+      "Usage: java -cp <app classpath> dev.resident.undertow.Main [--address A] [--port P] [--check] FILE...";
+
+  static final String USAGE = SYNOPSIS + """
+
+
+      Runs the modules, versions and instances of an App Engine application on Resident, prints a table of
+      every instance with its state and URL, and runs until SIGINT or SIGTERM stops every instance gracefully.
+
+        FILE           module yaml, backends.yaml and dispatch.yaml files, the default module's first
+                       (app.yaml my-module.yaml backends.yaml dispatch.yaml)
+        --address A    the address every port binds to; default 127.0.0.1, 0.0.0.0 for every interface
+        --port P       the main port, 0 for an ephemeral one; default 8080
+        --check        validate the files, print every problem and exit without starting anything
+        -h, --help     print this help and exit
+
+      Exit status: 0 after a stop by SIGINT or SIGTERM, or when --check finds the files valid;
+      1 when the configuration has errors or the host cannot start; 2 on a wrong command line.
+      """;
+
+  LaunchOptions {
+    Objects.requireNonNull(address, "address");
+    files = List.copyOf(files);
+  }
+
+  /**
+   * Reads a command line.
+   *
+   * @param args the arguments of {@code main}
+   * @return the options; when {@code -h} or {@code --help} is among the options, only {@code help} is set and
+   *     nothing else is checked
+   * @throws UsageException naming the argument that is wrong and what is allowed
+   */
+  static LaunchOptions parse(String... args) {
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        break;
+      }
+      if (arg.equals("-h") || arg.equals("--help")) {
+        return new LaunchOptions(DEFAULT_ADDRESS, DEFAULT_PORT, false, true, List.of());
+      }
+    }
+    String address = null;
+    Integer port = null;
+    boolean check = false;
+    List<Path> files = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    boolean optionsEnded = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (optionsEnded || !arg.startsWith("-")) {
+        files.add(file(arg));
+        continue;
+      }
+      int equals = arg.indexOf('=');
+      String name = equals < 0 ? arg : arg.substring(0, equals);
+      String inline = equals < 0 ? null : arg.substring(equals + 1);
+      switch (name) {
+        case "--" -> optionsEnded = true;
+        case "--check" -> {
+          if (inline != null) {
+            throw new UsageException("--check takes no value, found \"" + arg + "\"");
+          }
+          once(seen, name);
+          check = true;
+        }
+        case "--address", "--port" -> {
+          once(seen, name);
+          String value = inline;
+          if (value == null) {
+            if (i + 1 >= args.length) {
+              throw new UsageException(name + " needs a value");
+            }
+            value = args[++i];
+          }
+          if (name.equals("--port")) {
+            port = port(value);
+          } else {
+            address = address(value);
+          }
+        }
+        default -> throw new UsageException(
+            "unknown option " + name + "; options are --address, --port, --check and --help");
+      }
+    }
+    if (files.isEmpty()) {
+      throw new UsageException("no FILE given; name the default module's yaml file first, such as app.yaml");
+    }
+    return new LaunchOptions(address == null ? DEFAULT_ADDRESS : address, port == null ? DEFAULT_PORT : port,
+        check, false, files);
+  }
+
+  private static void once(Set<String> seen, String option) {
+    if (!seen.add(option)) {
+      throw new UsageException(option + " is given twice");
+    }
+  }
+
+  private static int port(String value) {
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below, with the same message as a number out of range.
+    }
+    throw new UsageException("--port must be an integer from 0 to 65535, found \"" + value + "\"");
+  }
+
+  private static String address(String value) {
+    if (value.isBlank()) {
+      throw new UsageException("--address must be an IP address or host name, found \"" + value + "\"");
+    }
+    return value;
+  }
+
+  private static Path file(String arg) {
+    try {
+      if (!arg.isBlank()) {
+        return Path.of(arg);
+      }
+    } catch (InvalidPathException e) {
+      // Reported below, as an empty name is.
+    }
+    throw new UsageException("FILE must be a path to a yaml file, found \"" + arg + "\"");
+  }
+
+  /** A command line the launcher cannot run; the message says which argument and why. */
+  static final class UsageException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package dev.resident.undertow.deadline;
+
+import io.undertow.server.AbstractServerConnection;
+import io.undertow.server.HttpServerExchange;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import org.xnio.IoUtils;
+import org.xnio.channels.StreamSourceChannel;
+import org.xnio.conduits.AbstractStreamSinkConduit;
+import org.xnio.conduits.ConduitWritableByteChannel;
+import org.xnio.conduits.Conduits;
+import org.xnio.conduits.StreamSinkConduit;
+
+/**
+ * Holds a response body until its handler finishes, then sends it; App Engine never streamed responses,
+ * so this is faithful. Until the body is released, the response can be {@linkplain #abort replaced} by a
+ * 500 with an empty body: at the hard deadline, or when the body grows past the response limit (R-REQ-5,
+ * R-REQ-6). Once aborted, everything the handler writes is discarded.
+ */
+final class BufferedResponseConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
+
+  private static final byte[] ERROR_500 = ("HTTP/1.1 500 Internal Server Error\r\n"
+      + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+
+  private enum State { BUFFERING, RELEASING, RELEASED, DISCARDING }
+
+  private final HttpServerExchange exchange;
+  private final long limit;
+  private final Runnable onOverflow;
+  private State state = State.BUFFERING;
+  private ByteBuffer body = ByteBuffer.allocate(0);
+  private boolean terminated;
+
+  BufferedResponseConduit(StreamSinkConduit next, HttpServerExchange exchange, long limit, Runnable onOverflow) {
+    super(next);
+    this.exchange = exchange;
+    this.limit = limit;
+    this.onOverflow = onOverflow;
+  }
+
+  /**
+   * Replaces the response with a 500 if nothing of it was sent yet; from then on the handler's output is
+   * discarded. The connection is closed now, or by the caller once the handler returns.
+   *
+   * @param closeNow whether to close the connection at once
+   * @return true when the client got a 500, false when only the connection's close tells it
+   */
+  boolean abort(boolean closeNow) {
+    boolean clean;
+    synchronized (this) {
+      if (state == State.DISCARDING) {
+        return false;
+      }
+      clean = state == State.BUFFERING;
+      state = State.DISCARDING;
+      body = ByteBuffer.allocate(0);
+    }
+    if (clean) {
+      sendRaw500(exchange);
+    }
+    if (closeNow || !clean) {
+      IoUtils.safeClose(exchange.getConnection());
+    }
+    return clean;
+  }
+
+  /**
+   * Writes a bare 500 with an empty body straight to the connection, for a response of which nothing was
+   * sent; the caller closes the connection after.
+   */
+  static void sendRaw500(HttpServerExchange exchange) {
+    if (!(exchange.getConnection() instanceof AbstractServerConnection connection)) {
+      return;
+    }
+    StreamSinkConduit raw = connection.getOriginalSinkConduit();
+    ByteBuffer response = ByteBuffer.wrap(ERROR_500);
+    try {
+      for (int attempt = 0; attempt < 100 && response.hasRemaining(); attempt++) {
+        if (raw.write(response) == 0) {
+          raw.awaitWritable(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+      }
+      raw.flush();
+    } catch (IOException clientGone) {
+      // The connection is closed right after; a client that left gets nothing.
+    }
+  }
+
+  @Override
+  public int write(ByteBuffer src) throws IOException {
+    int count = src.remaining();
+    boolean overflow = false;
+    synchronized (this) {
+      if (state == State.DISCARDING) {
+        src.position(src.limit());
+        return count;
+      }
+      if (state == State.BUFFERING) {
+        if ((long) body.position() + count <= limit) {
+          hold(src);
+          return count;
+        }
+        src.position(src.limit());
+        overflow = true;
+      }
+    }
+    if (!overflow) {
+      return next.write(src);
+    }
+    abort(false);
+    onOverflow.run();
+    return count;
+  }
+
+  @Override
+  public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+    long total = 0;
+    for (int i = offset; i < offset + length; i++) {
+      int remaining = srcs[i].remaining();
+      int written = write(srcs[i]);
+      total += written;
+      if (written < remaining) {
+        break;
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public int writeFinal(ByteBuffer src) throws IOException {
+    return Conduits.writeFinalBasic(this, src);
+  }
+
+  @Override
+  public long writeFinal(ByteBuffer[] srcs, int offset, int length) throws IOException {
+    return Conduits.writeFinalBasic(this, srcs, offset, length);
+  }
+
+  @Override
+  public long transferFrom(FileChannel src, long position, long count) throws IOException {
+    return src.transferTo(position, count, new ConduitWritableByteChannel(this));
+  }
+
+  @Override
+  public long transferFrom(StreamSourceChannel source, long count, ByteBuffer throughBuffer) throws IOException {
+    return IoUtils.transfer(source, count, throughBuffer, new ConduitWritableByteChannel(this));
+  }
+
+  @Override
+  public void terminateWrites() throws IOException {
+    synchronized (this) {
+      if (terminated) {
+        return;
+      }
+      terminated = true;
+      if (state == State.BUFFERING) {
+        state = State.RELEASING;
+        body.flip();
+      }
+      if (state == State.DISCARDING) {
+        return;
+      }
+    }
+    drainAndTerminate();
+  }
+
+  @Override
+  public boolean flush() throws IOException {
+    synchronized (this) {
+      if (state == State.BUFFERING || state == State.DISCARDING) {
+        return true;
+      }
+    }
+    if (!drainAndTerminate()) {
+      return false;
+    }
+    return next.flush();
+  }
+
+  @Override
+  public void truncateWrites() throws IOException {
+    synchronized (this) {
+      state = State.DISCARDING;
+      body = ByteBuffer.allocate(0);
+    }
+    next.truncateWrites();
+  }
+
+  @Override
+  public boolean isWriteShutdown() {
+    synchronized (this) {
+      if (terminated && state != State.RELEASED) {
+        return true;
+      }
+    }
+    return next.isWriteShutdown();
+  }
+
+  /** Sends what is held; true once all of it is handed on and the next conduit is terminated. */
+  private boolean drainAndTerminate() throws IOException {
+    synchronized (this) {
+      if (state != State.RELEASING) {
+        return true;
+      }
+      while (body.hasRemaining()) {
+        if (next.write(body) == 0) {
+          return false;
+        }
+      }
+      state = State.RELEASED;
+      body = ByteBuffer.allocate(0);
+    }
+    next.terminateWrites();
+    return true;
+  }
+
+  private void hold(ByteBuffer src) {
+    if (body.remaining() < src.remaining()) {
+      long needed = (long) body.position() + src.remaining();
+      int capacity = (int) Math.min(limit, Math.max(needed, Math.max(1024, (long) body.capacity() * 2)));
+      ByteBuffer larger = ByteBuffer.allocate(capacity);
+      body.flip();
+      larger.put(body);
+      body = larger;
+    }
+    body.put(src);
+  }
+
+  synchronized boolean aborted() {
+    return state == State.DISCARDING;
+  }
+
+  @Override
+  public String toString() {
+    return "buffered-response(" + state + ", limit " + limit + " bytes)";
+  }
+}
