@@ -106,7 +106,7 @@ final class InstanceStats {
     runawayThreads.decrementAndGet();
   }
 
-  Snapshot snapshot(
+  StatsSnapshot snapshot(
       long uptimeNanos,
       long memoryLimitBytes,
       int active,
@@ -121,7 +121,7 @@ final class InstanceStats {
     Map<String, Long> byReason = new LinkedHashMap<>();
     rejections.forEach((reason, count) -> byReason.put(reason.reason(), count));
     Runtime runtime = Runtime.getRuntime();
-    return new Snapshot(
+    return new StatsSnapshot(
         Duration.ofNanos(cpuNanos()),
         runtime.totalMemory() - runtime.freeMemory(),
         memoryLimitBytes,
@@ -143,88 +143,5 @@ final class InstanceStats {
     }
     int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
     return Duration.ofNanos(sorted[Math.max(0, index)]);
-  }
-
-  /** An immutable snapshot of an instance's figures. */
-  record Snapshot(
-      Duration cpuTime,
-      long heapUsedBytes,
-      long memoryLimitBytes,
-      Duration uptime,
-      long requestsTotal,
-      int requestsActive,
-      int requestsPending,
-      Duration latencyP50,
-      Duration latencyP99,
-      Map<String, Long> rejections,
-      long deadlinesExceeded,
-      int runawayThreads,
-      int backgroundThreads)
-      implements RuntimeStats {
-
-    @Override
-    public Duration getCpuTime() {
-      return cpuTime;
-    }
-
-    @Override
-    public long getHeapUsedBytes() {
-      return heapUsedBytes;
-    }
-
-    @Override
-    public long getMemoryLimitBytes() {
-      return memoryLimitBytes;
-    }
-
-    @Override
-    public Duration getUptime() {
-      return uptime;
-    }
-
-    @Override
-    public long getRequestsTotal() {
-      return requestsTotal;
-    }
-
-    @Override
-    public int getRequestsActive() {
-      return requestsActive;
-    }
-
-    @Override
-    public int getRequestsPending() {
-      return requestsPending;
-    }
-
-    @Override
-    public Duration getLatencyP50() {
-      return latencyP50;
-    }
-
-    @Override
-    public Duration getLatencyP99() {
-      return latencyP99;
-    }
-
-    @Override
-    public Map<String, Long> getRejections() {
-      return rejections;
-    }
-
-    @Override
-    public long getDeadlinesExceeded() {
-      return deadlinesExceeded;
-    }
-
-    @Override
-    public int getRunawayThreads() {
-      return runawayThreads;
-    }
-
-    @Override
-    public int getBackgroundThreads() {
-      return backgroundThreads;
-    }
   }
 }
