@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * An immutable snapshot of one instance's figures (R-API-5).
  *
- * @param cpuTime CPU time of the instance's request and background threads
+ * @param cpuTime CPU time of the instance's code: requests while they run, their threads, background
+ *     threads, the shutdown hook
  * @param heapUsedBytes heap the JVM uses
  * @param memoryLimitBytes the memory limit of the instance class
  * @param uptime time since the instance started
