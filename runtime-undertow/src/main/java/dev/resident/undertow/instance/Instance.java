@@ -17,6 +17,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -416,7 +417,8 @@ public final class Instance {
    */
   public RequestGuard guard(HttpServerExchange exchange, ThreadContext context) {
     ResidentSettings settings = version.config().settings();
-    return RequestGuard.install(exchange, host.deadlines(), deadlineListener, context.deadlineNanos(),
+    return RequestGuard.install(exchange, Map.of(RequestIds.HEADER, context.getRequestId()), host.deadlines(),
+        deadlineListener, context.deadlineNanos(),
         settings.deadlineGrace(), settings.maxResponseBytes());
   }
 

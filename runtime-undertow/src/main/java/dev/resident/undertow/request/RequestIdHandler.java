@@ -13,7 +13,7 @@ import java.util.Objects;
 public final class RequestIdHandler implements HttpHandler {
 
   /** The response header that carries the request id. */
-  public static final String HEADER = "X-Resident-Request-Id";
+  public static final String HEADER = RequestIds.HEADER;
 
   private static final HttpString HEADER_NAME = new HttpString(HEADER);
 
