@@ -157,7 +157,7 @@ public final class ResidentHost implements AutoCloseable {
       code = handlers.get(ApplicationConfig.DEFAULT_MODULE);
     }
     return DeploymentPlan.of(version.key(), classLoader, code == null ? new ModuleHandlers() : code,
-        version.handlers(), baseDirectory);
+        version.handlers(), baseDirectory, version.envVariables());
   }
 
   private static boolean isBackend(VersionConfig version) {
