@@ -24,7 +24,8 @@ public interface RuntimeStats {
   }
 
   /**
-   * Returns the CPU time used by the instance's request and background threads.
+   * Returns the CPU time used by the instance's code: requests (counted while they run, not only once they
+   * end), threads made for requests, background threads and the shutdown hook.
    *
    * @return CPU time since the instance started
    */
@@ -90,7 +91,7 @@ public interface RuntimeStats {
    * Returns how many requests were rejected, by reason.
    *
    * @return counts keyed by {@code pending-timeout}, {@code queue-full}, {@code failfast},
-   *     {@code stopping} and {@code start-failed}, every key present
+   *     {@code stopping} and {@code start-failed}, every key present, in that order
    */
   Map<String, Long> getRejections();
 

@@ -8,10 +8,13 @@ import dev.resident.api.modules.ModulesService;
 import dev.resident.api.spi.LifecycleControl;
 import dev.resident.api.spi.RuntimeBinding;
 import dev.resident.api.spi.RuntimeContext;
+import dev.resident.undertow.admission.Rejection;
 import dev.resident.undertow.config.InstanceClass;
 import dev.resident.undertow.config.ScalingType;
+import dev.resident.undertow.instance.StatsSnapshot;
 import dev.resident.undertow.time.VirtualClock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -216,8 +219,14 @@ final class TestContext implements LifecycleControl {
 
     @Override
     public RuntimeStats stats() {
-      return new TestStats(Duration.ofNanos(clock.nanoTime() - startNanos),
-          InstanceClass.defaultFor(settings.scaling()).memoryBytes(), liveBackgroundThreads());
+      Runtime runtime = Runtime.getRuntime();
+      Map<String, Long> rejections = new LinkedHashMap<>();
+      for (Rejection rejection : Rejection.values()) {
+        rejections.put(rejection.reason(), 0L);
+      }
+      return new StatsSnapshot(Duration.ZERO, runtime.totalMemory() - runtime.freeMemory(),
+          InstanceClass.defaultFor(settings.scaling()).memoryBytes(), Duration.ofNanos(clock.nanoTime() - startNanos),
+          0, 1, 0, Duration.ZERO, Duration.ZERO, Map.copyOf(rejections), 0, 0, liveBackgroundThreads());
     }
 
     @Override
@@ -256,75 +265,6 @@ final class TestContext implements LifecycleControl {
     @Override
     public boolean isBackground() {
       return background;
-    }
-  }
-
-  /** The figures of a test environment: no requests are served, so only uptime and threads move. */
-  private record TestStats(Duration uptime, long memoryLimitBytes, int backgroundThreads) implements RuntimeStats {
-    @Override
-    public Duration getCpuTime() {
-      return Duration.ZERO;
-    }
-
-    @Override
-    public long getHeapUsedBytes() {
-      Runtime runtime = Runtime.getRuntime();
-      return runtime.totalMemory() - runtime.freeMemory();
-    }
-
-    @Override
-    public long getMemoryLimitBytes() {
-      return memoryLimitBytes;
-    }
-
-    @Override
-    public Duration getUptime() {
-      return uptime;
-    }
-
-    @Override
-    public long getRequestsTotal() {
-      return 0;
-    }
-
-    @Override
-    public int getRequestsActive() {
-      return 1;
-    }
-
-    @Override
-    public int getRequestsPending() {
-      return 0;
-    }
-
-    @Override
-    public Duration getLatencyP50() {
-      return Duration.ZERO;
-    }
-
-    @Override
-    public Duration getLatencyP99() {
-      return Duration.ZERO;
-    }
-
-    @Override
-    public Map<String, Long> getRejections() {
-      return Map.of("pending-timeout", 0L, "queue-full", 0L, "failfast", 0L, "stopping", 0L, "start-failed", 0L);
-    }
-
-    @Override
-    public long getDeadlinesExceeded() {
-      return 0;
-    }
-
-    @Override
-    public int getRunawayThreads() {
-      return 0;
-    }
-
-    @Override
-    public int getBackgroundThreads() {
-      return backgroundThreads;
     }
   }
 }

@@ -71,7 +71,7 @@ class ResidentTestExtensionTest {
     @Test
     void aSecondTestGetsAFreshHost(ResidentHost host) {
       Hosts.SEEN.add(System.identityHashCode(host));
-      assertThat(host.instances()).isNotEmpty();
+      awaitServing(host);
     }
   }
 

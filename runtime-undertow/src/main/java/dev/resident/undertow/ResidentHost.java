@@ -18,29 +18,17 @@ import dev.resident.undertow.instance.HostServices;
 import dev.resident.undertow.instance.Instance;
 import dev.resident.undertow.instance.InstanceSlot;
 import dev.resident.undertow.instance.InstanceState;
-import dev.resident.undertow.instance.PortHandlers;
 import dev.resident.undertow.instance.RequestIds;
 import dev.resident.undertow.instance.VersionRuntime;
 import dev.resident.undertow.listen.PortListeners;
-import dev.resident.undertow.request.AdmissionHandler;
-import dev.resident.undertow.request.AppEngineHeadersHandler;
-import dev.resident.undertow.request.InternalPathHandler;
-import dev.resident.undertow.request.RequestIdHandler;
-import dev.resident.undertow.routing.DispatchTable;
-import dev.resident.undertow.routing.FixedTargetHandler;
-import dev.resident.undertow.routing.HostNameParser;
-import dev.resident.undertow.routing.MainPortRouter;
-import dev.resident.undertow.routing.RequestTarget;
 import dev.resident.undertow.time.HostClock;
 import dev.resident.undertow.time.SystemClock;
 import dev.resident.undertow.trust.InternalRequests;
-import io.undertow.server.HttpHandler;
 import io.undertow.servlet.Servlets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -140,26 +128,13 @@ public final class ResidentHost implements AutoCloseable {
       listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
           Math.max(64 * 1024, maxHeader * 8));
       InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
-      AdmissionHandler admission = new AdmissionHandler(requestExecutor, clock);
       RequestIds ids = new RequestIds();
-      PortHandlers ports = new PortHandlers() {
-        @Override
-        public HttpHandler versionPort(VersionRuntime version) {
-          return front(internal, ids, new FixedTargetHandler(RequestTarget.of(version), admission));
-        }
-
-        @Override
-        public HttpHandler instancePort(InstanceSlot slot) {
-          return front(internal, ids, new FixedTargetHandler(RequestTarget.of(slot), admission));
-        }
-      };
+      PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
       services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
           lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
       application = new ApplicationRuntime(config, services, this::plan);
       application.open();
-      HostNameParser hosts = config.domain() == null ? null : new HostNameParser(config.domain(), versionsByModule());
-      mainListener = listeners.open(requestedPort, front(internal, ids,
-          new MainPortRouter(application, DispatchTable.compile(config.dispatch()), hosts, admission)));
+      mainListener = listeners.open(requestedPort, ports.mainPort(application));
       if (stopOnJvmShutdown) {
         jvmShutdownHook = new Thread(this::stopFromJvm, "resident-jvm-shutdown");
         Runtime.getRuntime().addShutdownHook(jvmShutdownHook);
@@ -176,32 +151,18 @@ public final class ResidentHost implements AutoCloseable {
     }
   }
 
-  private HttpHandler front(InternalRequests internal, RequestIds ids, HttpHandler target) {
-    return new InternalPathHandler(internal, new AppEngineHeadersHandler(new RequestIdHandler(ids, clock, target)));
-  }
-
   private DeploymentPlan plan(VersionConfig version) {
     ModuleHandlers code = handlers.get(version.module());
     if (code == null && isBackend(version)) {
       code = handlers.get(ApplicationConfig.DEFAULT_MODULE);
     }
     return DeploymentPlan.of(version.key(), classLoader, code == null ? new ModuleHandlers() : code,
-        version.handlers(), baseDirectory);
+        version.handlers(), baseDirectory, version.envVariables());
   }
 
   private static boolean isBackend(VersionConfig version) {
     String source = Path.of(version.source()).getFileName().toString();
     return source.equals("backends.yaml") || source.equals("backends.yml");
-  }
-
-  private Map<String, Set<String>> versionsByModule() {
-    Map<String, Set<String>> versions = new LinkedHashMap<>();
-    config.modules().forEach(m -> {
-      Set<String> names = new LinkedHashSet<>();
-      m.versions().forEach(v -> names.add(v.version()));
-      versions.put(m.name(), names);
-    });
-    return versions;
   }
 
   /**

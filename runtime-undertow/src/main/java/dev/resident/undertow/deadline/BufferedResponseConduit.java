@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.xnio.IoUtils;
 import org.xnio.channels.StreamSourceChannel;
 import org.xnio.conduits.AbstractStreamSinkConduit;
@@ -21,21 +22,22 @@ import org.xnio.conduits.StreamSinkConduit;
  */
 final class BufferedResponseConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
 
-  private static final byte[] ERROR_500 = ("HTTP/1.1 500 Internal Server Error\r\n"
-      + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
   private enum State { BUFFERING, RELEASING, RELEASED, DISCARDING }
 
   private final HttpServerExchange exchange;
+  private final Map<String, String> errorHeaders;
   private final long limit;
   private final Runnable onOverflow;
   private State state = State.BUFFERING;
   private ByteBuffer body = ByteBuffer.allocate(0);
   private boolean terminated;
 
-  BufferedResponseConduit(StreamSinkConduit next, HttpServerExchange exchange, long limit, Runnable onOverflow) {
+  BufferedResponseConduit(StreamSinkConduit next, HttpServerExchange exchange, Map<String, String> errorHeaders,
+      long limit, Runnable onOverflow) {
     super(next);
     this.exchange = exchange;
+    this.errorHeaders = errorHeaders;
     this.limit = limit;
     this.onOverflow = onOverflow;
   }
@@ -58,7 +60,7 @@ final class BufferedResponseConduit extends AbstractStreamSinkConduit<StreamSink
       body = ByteBuffer.allocate(0);
     }
     if (clean) {
-      sendRaw500(exchange);
+      sendRaw500(exchange, errorHeaders);
     }
     if (closeNow || !clean) {
       IoUtils.safeClose(exchange.getConnection());
@@ -67,15 +69,18 @@ final class BufferedResponseConduit extends AbstractStreamSinkConduit<StreamSink
   }
 
   /**
-   * Writes a bare 500 with an empty body straight to the connection, for a response of which nothing was
-   * sent; the caller closes the connection after.
+   * Writes a bare 500 with an empty body and the given headers straight to the connection, for a response
+   * of which nothing was sent; the caller closes the connection after.
    */
-  static void sendRaw500(HttpServerExchange exchange) {
+  static void sendRaw500(HttpServerExchange exchange, Map<String, String> headers) {
     if (!(exchange.getConnection() instanceof AbstractServerConnection connection)) {
       return;
     }
     StreamSinkConduit raw = connection.getOriginalSinkConduit();
-    ByteBuffer response = ByteBuffer.wrap(ERROR_500);
+    StringBuilder text = new StringBuilder("HTTP/1.1 500 Internal Server Error\r\n");
+    headers.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
+    text.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
+    ByteBuffer response = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.ISO_8859_1));
     try {
       for (int attempt = 0; attempt < 100 && response.hasRemaining(); attempt++) {
         if (raw.write(response) == 0) {

@@ -3,6 +3,7 @@ package dev.resident.undertow.deadline;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -20,6 +21,7 @@ public final class RequestGuard {
   private static final AttachmentKey<RequestGuard> KEY = AttachmentKey.create(RequestGuard.class);
 
   private final HttpServerExchange exchange;
+  private final Map<String, String> errorHeaders;
   private final DeadlineTimer timer;
   private final DeadlineListener listener;
   private final Duration grace;
@@ -30,9 +32,10 @@ public final class RequestGuard {
   private boolean aborted;
   private boolean runaway;
 
-  private RequestGuard(HttpServerExchange exchange, DeadlineTimer timer, DeadlineListener listener,
-      Duration grace, long maxResponseBytes) {
+  private RequestGuard(HttpServerExchange exchange, Map<String, String> errorHeaders, DeadlineTimer timer,
+      DeadlineListener listener, Duration grace, long maxResponseBytes) {
     this.exchange = exchange;
+    this.errorHeaders = errorHeaders;
     this.timer = timer;
     this.listener = listener;
     this.grace = grace;
@@ -43,6 +46,7 @@ public final class RequestGuard {
    * Guards a request that is about to run: buffers its response and arms its deadline.
    *
    * @param exchange the request
+   * @param errorHeaders headers the 500 that replaces an unfinished response carries, such as its request id
    * @param timer the host's deadline timer
    * @param listener hears deadlines and runaway threads
    * @param deadlineNanos the soft deadline in host clock nanoseconds, {@link Long#MAX_VALUE} for none
@@ -50,9 +54,10 @@ public final class RequestGuard {
    * @param maxResponseBytes the largest response body; a larger one becomes a 500 with an empty body
    * @return the guard
    */
-  public static RequestGuard install(HttpServerExchange exchange, DeadlineTimer timer, DeadlineListener listener,
-      long deadlineNanos, Duration grace, long maxResponseBytes) {
-    RequestGuard guard = new RequestGuard(exchange, timer, listener, grace, maxResponseBytes);
+  public static RequestGuard install(HttpServerExchange exchange, Map<String, String> errorHeaders,
+      DeadlineTimer timer, DeadlineListener listener, long deadlineNanos, Duration grace, long maxResponseBytes) {
+    RequestGuard guard = new RequestGuard(exchange, Map.copyOf(errorHeaders), timer, listener, grace,
+        maxResponseBytes);
     exchange.putAttachment(KEY, guard);
     exchange.addResponseWrapper((factory, ex) -> guard.wrap(factory.create()));
     if (deadlineNanos != Long.MAX_VALUE) {
@@ -64,7 +69,7 @@ public final class RequestGuard {
   }
 
   private synchronized org.xnio.conduits.StreamSinkConduit wrap(org.xnio.conduits.StreamSinkConduit next) {
-    conduit = new BufferedResponseConduit(next, exchange, maxResponseBytes, this::overflowed);
+    conduit = new BufferedResponseConduit(next, exchange, errorHeaders, maxResponseBytes, this::overflowed);
     if (aborted) {
       conduit.abort(false);
     }
@@ -162,7 +167,7 @@ public final class RequestGuard {
     if (target != null) {
       target.abort(true);
     } else {
-      BufferedResponseConduit.sendRaw500(exchange);
+      BufferedResponseConduit.sendRaw500(exchange, errorHeaders);
       IoUtils.safeClose(exchange.getConnection());
     }
     if (startedRunaway) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EventListener;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,7 @@ public final class DeploymentPlan {
   private final List<Class<? extends Servlet>> yamlServlets;
   private final List<Class<? extends Filter>> yamlFilters;
   private final Path baseDirectory;
+  private final Map<String, String> initParameters;
 
   private DeploymentPlan(
       String displayName,
@@ -43,7 +45,8 @@ public final class DeploymentPlan {
       List<HandlerConfig> yamlHandlers,
       List<Class<? extends Servlet>> yamlServlets,
       List<Class<? extends Filter>> yamlFilters,
-      Path baseDirectory) {
+      Path baseDirectory,
+      Map<String, String> initParameters) {
     this.displayName = displayName;
     this.classLoader = classLoader;
     this.code = code;
@@ -51,6 +54,7 @@ public final class DeploymentPlan {
     this.yamlServlets = yamlServlets;
     this.yamlFilters = yamlFilters;
     this.baseDirectory = baseDirectory;
+    this.initParameters = initParameters;
   }
 
   /**
@@ -61,6 +65,8 @@ public final class DeploymentPlan {
    * @param code the handlers given in code for the module; may be empty
    * @param yamlHandlers the version's yaml handlers
    * @param baseDirectory what static paths are relative to
+   * @param envVariables the version's {@code env_variables}, given to each instance as servlet context init
+   *     parameters (one JVM has one process environment)
    * @return the plan
    * @throws IllegalArgumentException if a yaml class is missing or is not a servlet or filter
    */
@@ -69,7 +75,8 @@ public final class DeploymentPlan {
       ClassLoader classLoader,
       ModuleHandlers code,
       List<HandlerConfig> yamlHandlers,
-      Path baseDirectory) {
+      Path baseDirectory,
+      Map<String, String> envVariables) {
     List<Class<? extends Servlet>> servlets = new ArrayList<>();
     List<Class<? extends Filter>> filters = new ArrayList<>();
     for (HandlerConfig handler : yamlHandlers) {
@@ -80,7 +87,8 @@ public final class DeploymentPlan {
       }
     }
     return new DeploymentPlan(
-        displayName, classLoader, code, List.copyOf(yamlHandlers), servlets, filters, baseDirectory);
+        displayName, classLoader, code, List.copyOf(yamlHandlers), servlets, filters, baseDirectory,
+        Map.copyOf(envVariables));
   }
 
   /**
@@ -97,7 +105,9 @@ public final class DeploymentPlan {
         .setClassLoader(classLoader)
         .setContextPath("/")
         .setDeploymentName(deploymentName)
-        .setDisplayName(displayName);
+        .setDisplayName(displayName)
+        .setExceptionHandler(new BodyLimitExceptionHandler());
+    initParameters.forEach(info::addInitParameter);
     int index = 0;
     for (ModuleHandlers.Registration<? extends Servlet> servlet : code.servlets()) {
       info.addServlet(servletInfo("servlet-" + index++, servlet.type(), servlet.supplier())

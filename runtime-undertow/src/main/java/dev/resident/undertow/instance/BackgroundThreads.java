@@ -101,15 +101,6 @@ final class BackgroundThreads implements ThreadFactory {
     }
   }
 
-  /**
-   * Returns the live threads.
-   *
-   * @return a snapshot
-   */
-  Set<Thread> threads() {
-    return Set.copyOf(live);
-  }
-
   @Override
   public String toString() {
     return "background-threads(" + count() + "/" + limit + ")";

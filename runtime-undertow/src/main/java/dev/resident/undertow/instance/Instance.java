@@ -17,6 +17,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,7 +89,8 @@ public final class Instance {
     this.admission = new AdmissionQueue(
         config.maxConcurrentRequests(), settings.maxPendingRequests(), settings.pendingTimeout(), host.clock());
     this.background = new BackgroundThreads(threadNamePrefix() + "bg-", settings.maxBackgroundThreads(),
-        runnable -> ThreadContext.background(this, host.requestIds().next()).wrap(runnable), this::checkDrained);
+        runnable -> stats.counted(ThreadContext.background(this, host.requestIds().next()).wrap(runnable)),
+        this::checkDrained);
     this.modulesService = new LocalModulesService(version.application(), this);
     this.createdNanos = host.clock().nanoTime();
     this.lastActivityNanos = createdNanos;
@@ -216,10 +218,11 @@ public final class Instance {
     try {
       if (busy) {
         LOG.info("{} runs its shutdown hook beside {} requests in flight", this, inFlight.size());
-        host.lifecycleExecutor().execute(ThreadContext.background(this, requestId).wrap(runHook));
+        host.lifecycleExecutor().execute(stats.counted(ThreadContext.background(this, requestId).wrap(runHook)));
       } else {
         LOG.info("{} GET /_ah/stop (internal: runs the shutdown hook only)", this);
-        host.requestExecutor().execute(ThreadContext.request(this, requestId, Long.MAX_VALUE).wrap(runHook));
+        host.requestExecutor().execute(
+            stats.counted(ThreadContext.request(this, requestId, Long.MAX_VALUE).wrap(runHook)));
       }
     } catch (RejectedExecutionException e) {
       LOG.error("{} could not run its shutdown hook: the host's threads are gone", this);
@@ -414,7 +417,8 @@ public final class Instance {
    */
   public RequestGuard guard(HttpServerExchange exchange, ThreadContext context) {
     ResidentSettings settings = version.config().settings();
-    return RequestGuard.install(exchange, host.deadlines(), deadlineListener, context.deadlineNanos(),
+    return RequestGuard.install(exchange, Map.of(RequestIds.HEADER, context.getRequestId()), host.deadlines(),
+        deadlineListener, context.deadlineNanos(),
         settings.deadlineGrace(), settings.maxResponseBytes());
   }
 
@@ -428,16 +432,24 @@ public final class Instance {
   public void runRequest(ThreadContext context, Runnable body) {
     Thread thread = Thread.currentThread();
     Thread.interrupted();
-    long cpuStart = InstanceStats.currentThreadCpuNanos();
     requestThreads.add(thread);
     try {
-      context.wrap(body).run();
+      stats.counted(context.wrap(body)).run();
     } finally {
       requestThreads.remove(thread);
       context.endRequestThreads();
-      stats.addCpu(InstanceStats.currentThreadCpuNanos() - cpuStart);
       Thread.interrupted();
     }
+  }
+
+  /**
+   * Counts the CPU time {@code runnable} uses on its thread as this instance's (R-API-5).
+   *
+   * @param runnable code of the instance
+   * @return the counted runnable
+   */
+  Runnable counted(Runnable runnable) {
+    return stats.counted(runnable);
   }
 
   void interruptRequestThreads() {
@@ -474,11 +486,7 @@ public final class Instance {
    * @return the figures
    */
   public RuntimeStats stats() {
-    long liveBackgroundCpu = 0;
-    for (Thread thread : background.threads()) {
-      liveBackgroundCpu += InstanceStats.threadCpuNanos(thread);
-    }
-    return stats.snapshot(host.clock().nanoTime() - createdNanos, liveBackgroundCpu,
+    return stats.snapshot(host.clock().nanoTime() - createdNanos,
         version.config().instanceClass().memoryBytes(), admission.active(), admission.pending(),
         admission.rejections(), background.count());
   }

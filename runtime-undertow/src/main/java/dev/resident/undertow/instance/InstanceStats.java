@@ -6,6 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +20,11 @@ final class InstanceStats {
   private static final int LATENCY_WINDOW = 1024;
 
   private final LongAdder requestsTotal = new LongAdder();
-  private final LongAdder cpuNanos = new LongAdder();
+  private final Object cpuLock = new Object();
+  /** CPU of the runs that ended. Guarded by {@link #cpuLock}. */
+  private long endedCpuNanos;
+  /** The threads running code of the instance now, with their CPU time when the run began. Guarded by cpuLock. */
+  private final Map<Thread, Long> running = new HashMap<>();
   private final LongAdder deadlinesExceeded = new LongAdder();
   private final LongAdder hookFailures = new LongAdder();
   private final AtomicInteger runawayThreads = new AtomicInteger();
@@ -26,18 +32,48 @@ final class InstanceStats {
   private int latencyCount;
   private int latencyNext;
 
-  static long currentThreadCpuNanos() {
+  private static long currentThreadCpuNanos() {
     return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
   }
 
-  static long threadCpuNanos(Thread thread) {
+  private static long threadCpuNanos(Thread thread) {
     long nanos = THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(thread.getId()) : 0;
     return Math.max(0, nanos);
   }
 
-  void addCpu(long nanos) {
-    if (nanos > 0) {
-      cpuNanos.add(nanos);
+  /**
+   * Returns a runnable that counts the CPU time {@code runnable} uses on its thread as the instance's, while
+   * it runs (so that a long request shows its CPU before it ends) and after.
+   *
+   * @param runnable code of the instance: a request, a thread made for one, a background thread
+   * @return the counted runnable
+   */
+  Runnable counted(Runnable runnable) {
+    return () -> {
+      Thread thread = Thread.currentThread();
+      synchronized (cpuLock) {
+        running.put(thread, currentThreadCpuNanos());
+      }
+      try {
+        runnable.run();
+      } finally {
+        synchronized (cpuLock) {
+          Long start = running.remove(thread);
+          if (start != null) {
+            endedCpuNanos += Math.max(0, currentThreadCpuNanos() - start);
+          }
+        }
+      }
+    };
+  }
+
+  private long cpuNanos() {
+    synchronized (cpuLock) {
+      long total = endedCpuNanos;
+      for (Map.Entry<Thread, Long> run : running.entrySet()) {
+        total += Math.max(0, threadCpuNanos(run.getKey()) - run.getValue());
+      }
+      return total;
     }
   }
 
@@ -70,9 +106,8 @@ final class InstanceStats {
     runawayThreads.decrementAndGet();
   }
 
-  Snapshot snapshot(
+  StatsSnapshot snapshot(
       long uptimeNanos,
-      long liveBackgroundCpuNanos,
       long memoryLimitBytes,
       int active,
       int pending,
@@ -86,8 +121,8 @@ final class InstanceStats {
     Map<String, Long> byReason = new LinkedHashMap<>();
     rejections.forEach((reason, count) -> byReason.put(reason.reason(), count));
     Runtime runtime = Runtime.getRuntime();
-    return new Snapshot(
-        Duration.ofNanos(cpuNanos.sum() + liveBackgroundCpuNanos),
+    return new StatsSnapshot(
+        Duration.ofNanos(cpuNanos()),
         runtime.totalMemory() - runtime.freeMemory(),
         memoryLimitBytes,
         Duration.ofNanos(uptimeNanos),
@@ -96,7 +131,7 @@ final class InstanceStats {
         pending,
         percentile(window, 50),
         percentile(window, 99),
-        Map.copyOf(byReason),
+        Collections.unmodifiableMap(byReason),
         deadlinesExceeded.sum(),
         runawayThreads.get(),
         backgroundThreads);
@@ -108,88 +143,5 @@ final class InstanceStats {
     }
     int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
     return Duration.ofNanos(sorted[Math.max(0, index)]);
-  }
-
-  /** An immutable snapshot of an instance's figures. */
-  record Snapshot(
-      Duration cpuTime,
-      long heapUsedBytes,
-      long memoryLimitBytes,
-      Duration uptime,
-      long requestsTotal,
-      int requestsActive,
-      int requestsPending,
-      Duration latencyP50,
-      Duration latencyP99,
-      Map<String, Long> rejections,
-      long deadlinesExceeded,
-      int runawayThreads,
-      int backgroundThreads)
-      implements RuntimeStats {
-
-    @Override
-    public Duration getCpuTime() {
-      return cpuTime;
-    }
-
-    @Override
-    public long getHeapUsedBytes() {
-      return heapUsedBytes;
-    }
-
-    @Override
-    public long getMemoryLimitBytes() {
-      return memoryLimitBytes;
-    }
-
-    @Override
-    public Duration getUptime() {
-      return uptime;
-    }
-
-    @Override
-    public long getRequestsTotal() {
-      return requestsTotal;
-    }
-
-    @Override
-    public int getRequestsActive() {
-      return requestsActive;
-    }
-
-    @Override
-    public int getRequestsPending() {
-      return requestsPending;
-    }
-
-    @Override
-    public Duration getLatencyP50() {
-      return latencyP50;
-    }
-
-    @Override
-    public Duration getLatencyP99() {
-      return latencyP99;
-    }
-
-    @Override
-    public Map<String, Long> getRejections() {
-      return rejections;
-    }
-
-    @Override
-    public long getDeadlinesExceeded() {
-      return deadlinesExceeded;
-    }
-
-    @Override
-    public int getRunawayThreads() {
-      return runawayThreads;
-    }
-
-    @Override
-    public int getBackgroundThreads() {
-      return backgroundThreads;
-    }
   }
 }

@@ -7,6 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Makes request ids unique to a host: a random prefix per host and a counter (R-REQ-7). */
 public final class RequestIds {
 
+  /** The response header that carries the request id. */
+  public static final String HEADER = "X-Resident-Request-Id";
+
   private final String prefix;
   private final AtomicLong counter = new AtomicLong();
 

@@ -70,7 +70,7 @@ public final class ThreadContext implements RuntimeContext, Environment {
 
   private Runnable wrapSameRequest(Runnable runnable) {
     ThreadContext child = new ThreadContext(instance, requestId, deadlineNanos, false, false);
-    return child.wrap(runnable);
+    return instance.counted(child.wrap(runnable));
   }
 
   /** Puts module, version, instance and request id in the logging MDC of the current thread. */

@@ -6,11 +6,14 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.util.Objects;
 
-/** Gives every request a unique id, sent back as {@value #HEADER} (R-REQ-7), and notes its arrival. */
+/**
+ * Gives every request a unique id, sent back as {@value #HEADER} on every response the chain writes,
+ * whatever its status (R-REQ-7), and notes its arrival. The first link of the chain.
+ */
 public final class RequestIdHandler implements HttpHandler {
 
   /** The response header that carries the request id. */
-  public static final String HEADER = "X-Resident-Request-Id";
+  public static final String HEADER = RequestIds.HEADER;
 
   private static final HttpString HEADER_NAME = new HttpString(HEADER);
 
@@ -35,6 +38,8 @@ public final class RequestIdHandler implements HttpHandler {
     exchange.putAttachment(RequestAttachments.REQUEST_ID, id);
     exchange.putAttachment(RequestAttachments.ARRIVAL_NANOS, clock.nanoTime());
     exchange.getResponseHeaders().put(HEADER_NAME, id);
+    // Again at commit: response.reset() and the servlet container's error handling clear the headers.
+    exchange.addResponseCommitListener(ex -> ex.getResponseHeaders().put(HEADER_NAME, id));
     next.handleRequest(exchange);
   }
 

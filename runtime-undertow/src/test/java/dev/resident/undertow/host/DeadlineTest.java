@@ -142,6 +142,7 @@ class DeadlineTest {
       HttpResponse<String> answered = response.join();
       assertThat(answered.statusCode()).isEqualTo(500);
       assertThat(answered.body()).isEmpty();
+      assertThat(answered.headers().firstValue("X-Resident-Request-Id")).isPresent();
       assertThat(recorder.saw("stubborn done")).isFalse();
       Await.until("runaway counted", () -> stats(host).getRunawayThreads() == 1);
       Await.until("the request is over: its slot is free though its thread runs on",
@@ -217,6 +218,7 @@ class DeadlineTest {
       assertThat(small.body()).hasSize(1024);
       HttpResponse<String> big = Http.get(host.port(), "/big?size=1025");
       assertThat(big.statusCode()).isEqualTo(500);
+      assertThat(big.headers().firstValue("X-Resident-Request-Id")).isPresent();
       assertThat(big.body()).isEmpty();
       assertThat(Http.get(host.port(), "/big?size=10").statusCode()).isEqualTo(201);
     }

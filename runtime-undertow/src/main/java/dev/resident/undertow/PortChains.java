@@ -1,0 +1,87 @@
+package dev.resident.undertow;
+
+import dev.resident.undertow.config.ApplicationConfig;
+import dev.resident.undertow.instance.ApplicationRuntime;
+import dev.resident.undertow.instance.InstanceSlot;
+import dev.resident.undertow.instance.PortHandlers;
+import dev.resident.undertow.instance.RequestIds;
+import dev.resident.undertow.instance.VersionRuntime;
+import dev.resident.undertow.request.AdmissionHandler;
+import dev.resident.undertow.request.AppEngineHeadersHandler;
+import dev.resident.undertow.request.InternalPathHandler;
+import dev.resident.undertow.request.RequestIdHandler;
+import dev.resident.undertow.request.RequestLimitsHandler;
+import dev.resident.undertow.routing.DispatchTable;
+import dev.resident.undertow.routing.FixedTargetHandler;
+import dev.resident.undertow.routing.HostNameParser;
+import dev.resident.undertow.routing.MainPortRouter;
+import dev.resident.undertow.routing.RequestTarget;
+import dev.resident.undertow.time.HostClock;
+import dev.resident.undertow.trust.InternalRequests;
+import io.undertow.server.HttpHandler;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * The handler chains of a host's ports, read top to bottom: request id, internal requests and reserved
+ * paths, App Engine headers, the port's target (main-port routing, or a fixed version or instance),
+ * request limits, admission.
+ */
+final class PortChains implements PortHandlers {
+
+  private final InternalRequests internal;
+  private final RequestIds ids;
+  private final HostClock clock;
+  private final HttpHandler admission;
+
+  PortChains(InternalRequests internal, RequestIds ids, HostClock clock, Executor requestExecutor) {
+    this.internal = internal;
+    this.ids = ids;
+    this.clock = clock;
+    this.admission = new RequestLimitsHandler(new AdmissionHandler(requestExecutor, clock));
+  }
+
+  @Override
+  public HttpHandler versionPort(VersionRuntime version) {
+    return front(new FixedTargetHandler(RequestTarget.of(version), admission));
+  }
+
+  @Override
+  public HttpHandler instancePort(InstanceSlot slot) {
+    return front(new FixedTargetHandler(RequestTarget.of(slot), admission));
+  }
+
+  /**
+   * Returns the chain of the main port: dispatch rules, then Host header, else the default module.
+   *
+   * @param application the running versions
+   * @return the root handler
+   */
+  HttpHandler mainPort(ApplicationRuntime application) {
+    ApplicationConfig config = application.config();
+    HostNameParser hosts = config.domain() == null ? null : new HostNameParser(config.domain(), versionsByModule(config));
+    return front(new MainPortRouter(application, DispatchTable.compile(config.dispatch()), hosts, admission));
+  }
+
+  private HttpHandler front(HttpHandler target) {
+    return new RequestIdHandler(ids, clock, new InternalPathHandler(internal, new AppEngineHeadersHandler(target)));
+  }
+
+  private static Map<String, Set<String>> versionsByModule(ApplicationConfig config) {
+    Map<String, Set<String>> versions = new LinkedHashMap<>();
+    config.modules().forEach(module -> {
+      Set<String> names = new LinkedHashSet<>();
+      module.versions().forEach(version -> names.add(version.version()));
+      versions.put(module.name(), names);
+    });
+    return versions;
+  }
+
+  @Override
+  public String toString() {
+    return "port-chains(" + front(admission) + ")";
+  }
+}
