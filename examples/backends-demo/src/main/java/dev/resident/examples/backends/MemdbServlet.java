@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The {@code memdb} backend: an in-memory key-value store per instance, {@code GET}, {@code PUT} and
- * {@code DELETE /kv/{key}}. Its state lives in the instance's memory, as on an App Engine resident backend;
+ * The {@code memdb} backend: an in-memory key-value store per instance, {@code GET}, {@code PUT} (or
+ * {@code POST}) and {@code DELETE /kv/{key}}; {@code GET} answers the value exactly as it was stored. Its state lives in the instance's memory, as on an App Engine resident backend;
  * the shutdown hook checkpoints it to a file of the instance's own, and the next start request of that
  * instance reloads it, so a graceful restart loses nothing.
  */
@@ -47,8 +47,15 @@ public final class MemdbServlet extends HttpServlet {
     if (value == null) {
       Texts.send(response, HttpServletResponse.SC_NOT_FOUND, key == null ? "use /kv/{key}" : "no key " + key);
     } else {
-      Texts.send(response, HttpServletResponse.SC_OK, value);
+      response.setContentType("text/plain; charset=UTF-8");
+      response.getWriter().print(value);
     }
+  }
+
+  /** The same as {@code PUT}, for clients that send only GET and POST. */
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    doPut(request, response);
   }
 
   @Override

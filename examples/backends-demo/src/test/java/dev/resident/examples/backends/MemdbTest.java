@@ -20,7 +20,7 @@ class MemdbTest extends DemoHostTest {
     awaitServing(host, "memdb", 5);
     ResidentClient.Target memdb2 = client.instance("memdb", "v1", "2");
     assertThat(put(memdb2, "/kv/frontier", "https://example.com/").statusCode()).isEqualTo(200);
-    assertThat(put(memdb2, "/kv/depth", "3").statusCode()).isEqualTo(200);
+    assertThat(memdb2.post("/kv/depth", "3").statusCode()).as("POST stores too").isEqualTo(200);
     assertThat(put(memdb2, "/kv/scratch", "x").statusCode()).isEqualTo(200);
     assertThat(delete(memdb2, "/kv/scratch").statusCode()).isEqualTo(200);
     assertThat(demo.checkpoint("2")).as("no checkpoint before the shutdown").doesNotExist();
@@ -34,8 +34,8 @@ class MemdbTest extends DemoHostTest {
 
     modules.startVersion("memdb", null);
 
-    assertThat(memdb2.get("/kv/frontier").body()).isEqualTo("https://example.com/\n");
-    assertThat(memdb2.get("/kv/depth").body()).isEqualTo("3\n");
+    assertThat(memdb2.get("/kv/frontier").body()).isEqualTo("https://example.com/");
+    assertThat(memdb2.get("/kv/depth").body()).isEqualTo("3");
     assertThat(memdb2.get("/kv/scratch").statusCode()).isEqualTo(404);
     assertThat(client.instance("memdb", "v1", "0").get("/kv/frontier").statusCode())
         .as("each instance has its own keys").isEqualTo(404);
@@ -58,7 +58,7 @@ class MemdbTest extends DemoHostTest {
 
     modules.setNumInstances("memdb", null, 5);
 
-    assertThat(client.instance("memdb", "v1", "4").get("/kv/frontier").body()).isEqualTo("https://example.org/\n");
-    assertThat(client.instance("memdb", "v1", "0").get("/kv/kept").body()).isEqualTo("in memory\n");
+    assertThat(client.instance("memdb", "v1", "4").get("/kv/frontier").body()).isEqualTo("https://example.org/");
+    assertThat(client.instance("memdb", "v1", "0").get("/kv/kept").body()).isEqualTo("in memory");
   }
 }
