@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Runs every Resident benchmark in one go and prints the figures (docs/BENCHMARKS.md explains them):
+#   R-PERF-1  hello world on bare Undertow vs through a Resident host, with wrk, alternating runs
+#   R-PERF-2  10,000 requests waiting on a busy one-slot instance: threads, heap, timeout accuracy
+#   R-PERF-3  200 manual instances started; idle instances stopped one at a time
+#   JMH       admission queue offer/release, Environment.current()
+#
+# Usage: bench/run.sh            (from any directory; about 6 minutes on 2 cores)
+#
+# It installs nothing. It builds the bench module with the Maven wrapper (-Pbench; the first build
+# downloads JMH from Maven Central like any dependency; BENCH_MVN_FLAGS=-o builds offline). Without wrk
+# (Debian package "wrk": apt-get install wrk) R-PERF-1 is skipped; with fewer than 12,000 file
+# descriptors allowed, R-PERF-2 is skipped. The other parts run all the same.
+#
+# Exit status: 0 when every part ran; 2 when a part was skipped (the reason is printed); 1 on a failure.
+# Everything printed is also kept in bench/target/run-<time>/run.log, beside the raw outputs.
+#
+# Settings (environment): BENCH_WRK_RUNS (5), BENCH_WRK_SECONDS (10), BENCH_WRK_CONNECTIONS (50),
+# BENCH_WRK_WARMUP_SECONDS (30 per server), BENCH_PARKED (10000), BENCH_PENDING_TIMEOUT_MS (10000),
+# BENCH_START_REPETITIONS (5), BENCH_STOPS (10), BENCH_JMH_ARGS (extra JMH options), BENCH_MVN_FLAGS.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/bench/target/run-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT/wrk"
+exec > >(tee "$OUT/run.log") 2>&1
+
+WRK_RUNS=${BENCH_WRK_RUNS:-5}
+WRK_SECONDS=${BENCH_WRK_SECONDS:-10}
+WRK_CONNECTIONS=${BENCH_WRK_CONNECTIONS:-50}
+WRK_WARMUP=${BENCH_WRK_WARMUP_SECONDS:-30}
+PARKED=${BENCH_PARKED:-10000}
+PENDING_TIMEOUT_MS=${BENCH_PENDING_TIMEOUT_MS:-10000}
+START_REPETITIONS=${BENCH_START_REPETITIONS:-5}
+STOPS=${BENCH_STOPS:-10}
+SKIPPED=0
+BEGAN=$(date +%s)
+SERVER_PID=
+
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+section() {
+  echo
+  echo "== $1"
+  echo "   $(uptime | sed 's/^.*load average/load average/') (before the part; 2 cores)"
+}
+
+echo "Resident benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "  machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)"
+echo "  java: $(java -version 2>&1 | head -2 | tail -1)"
+if command -v wrk >/dev/null; then
+  echo "  wrk: $( (wrk --version 2>&1 || true) | head -1 | cut -d' ' -f1-2)"
+else
+  echo "  wrk: not installed"
+fi
+echo "  commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+echo "  raw outputs: $OUT"
+
+section "build (./mvnw -Pbench -pl bench -am package)"
+./mvnw -B -q ${BENCH_MVN_FLAGS:-} -Pbench -pl bench -am package -DskipTests
+CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
+LOGGING=(-Dorg.jboss.logging.provider=slf4j -Dorg.slf4j.simpleLogger.defaultLogLevel=info)
+
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+  SERVER_CPU=(taskset -c 0)
+  CLIENT_CPU=(taskset -c 1)
+  PINNING="server JVM on core 0, wrk on core 1"
+else
+  SERVER_CPU=()
+  CLIENT_CPU=()
+  PINNING="no pinning (taskset missing or one core)"
+fi
+
+# ---------------------------------------------------------------------------------------------------------
+section "R-PERF-1 hello world: bare Undertow vs a whole Resident host, one JVM, loopback"
+if ! command -v wrk >/dev/null; then
+  echo "  SKIPPED: wrk is not installed. Install it with: apt-get install wrk (Debian package wrk)"
+  SKIPPED=1
+else
+  rm -f "$OUT/ports"
+  "${SERVER_CPU[@]}" java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf1-server.log" \
+    -cp "$CP" dev.resident.bench.ThroughputServers "$OUT/ports" >"$OUT/perf1-server.out" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 600); do
+    [ -f "$OUT/ports" ] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "  the server JVM exited:"; cat "$OUT/perf1-server.out"; exit 1; }
+    sleep 0.1
+  done
+  [ -f "$OUT/ports" ] || { echo "  the server JVM did not start within 60 s"; exit 1; }
+  BARE_URL="http://127.0.0.1:$(awk '$1 == "bare" {print $2}' "$OUT/ports")/"
+  RESIDENT_URL="http://127.0.0.1:$(awk '$1 == "resident" {print $2}' "$OUT/ports")/"
+  CLK_TCK=$(getconf CLK_TCK)
+  server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+  url_of() { if [ "$1" = bare ]; then echo "$BARE_URL"; else echo "$RESIDENT_URL"; fi; }
+  WRK=(wrk -t1 -c"$WRK_CONNECTIONS" --latency)
+  echo "  ${WRK[*]} -d${WRK_SECONDS}s; $PINNING"
+  echo "  warm-up: ${WRK_WARMUP} s per server, in two alternating halves (JIT compilation shares the server's core)"
+  for _ in 1 2; do
+    for server in bare resident; do
+      "${CLIENT_CPU[@]}" "${WRK[@]}" -d"$((WRK_WARMUP / 2))s" "$(url_of $server)" >/dev/null
+    done
+  done
+  echo "  measuring: $WRK_RUNS run pairs of ${WRK_SECONDS} s"
+  for run in $(seq "$WRK_RUNS"); do
+    if [ $((run % 2)) -eq 1 ]; then order="bare resident"; else order="resident bare"; fi
+    for server in $order; do
+      before=$(server_ticks)
+      "${CLIENT_CPU[@]}" "${WRK[@]}" -d"${WRK_SECONDS}s" "$(url_of $server)" >"$OUT/wrk/$server-$run.txt"
+      echo "server_cpu_ticks $(($(server_ticks) - before)) clk_tck $CLK_TCK" >>"$OUT/wrk/$server-$run.txt"
+    done
+  done
+  cleanup
+  SERVER_PID=
+  java -cp "$CP" dev.resident.bench.WrkSummary "$OUT/wrk"
+fi
+
+# ---------------------------------------------------------------------------------------------------------
+section "R-PERF-2 $PARKED requests waiting on a busy one-slot instance, pending_timeout ${PENDING_TIMEOUT_MS} ms"
+WANT_FILES=$((PARKED + 2000))
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$WANT_FILES" ]; then
+  ulimit -n "$WANT_FILES" 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+fi
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$WANT_FILES" ]; then
+  echo "  SKIPPED: each JVM needs $WANT_FILES file descriptors; this shell allows $(ulimit -n) (hard limit $(ulimit -Hn))."
+  echo "  Raise the hard limit (for example in /etc/security/limits.conf) and run again."
+  SKIPPED=1
+else
+  echo "  file descriptors per process: $(ulimit -n); the client and the server are separate JVMs"
+  java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf2-server.log" -cp "$CP" \
+    dev.resident.bench.ParkedRequests "$PARKED" "$PENDING_TIMEOUT_MS"
+fi
+
+# ---------------------------------------------------------------------------------------------------------
+section "R-PERF-3 200 manual instances: start, then idle stops with an empty hook"
+java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf3.log" -cp "$CP" \
+  dev.resident.bench.InstanceStartStop "$START_REPETITIONS" 200 "$STOPS"
+
+# ---------------------------------------------------------------------------------------------------------
+section "JMH admission queue and environment lookup (-prof gc: bytes allocated per operation)"
+# shellcheck disable=SC2086 # BENCH_JMH_ARGS is a list of options
+java -cp "$CP" org.openjdk.jmh.Main -prof gc -rf text -rff "$OUT/jmh.txt" ${BENCH_JMH_ARGS:-} \
+  'dev\.resident\.bench\.jmh\..*' >"$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log"; exit 1; }
+grep -E '^Benchmark|ns/op|gc\.alloc\.rate\.norm' "$OUT/jmh.txt" | grep -v '\.gc\.count\|gc\.time' | sed 's/^/  /'
+
+echo
+echo "== done in $(($(date +%s) - BEGAN)) s; $(uptime | sed 's/^.*load average/load average/')"
+if [ "$SKIPPED" -ne 0 ]; then
+  echo "   some parts were SKIPPED (see above): exit status 2"
+  exit 2
+fi
