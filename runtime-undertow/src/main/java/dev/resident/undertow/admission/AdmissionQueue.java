@@ -186,6 +186,15 @@ public final class AdmissionQueue {
   }
 
   /**
+   * Returns the requests holding a slot and those waiting, read together.
+   *
+   * @return {@link #active()} plus {@link #pending()}
+   */
+  public synchronized int outstanding() {
+    return active + waiting.size();
+  }
+
+  /**
    * Tells whether a request offered now would be admitted at once.
    *
    * @return true when open with a free slot and nobody waiting

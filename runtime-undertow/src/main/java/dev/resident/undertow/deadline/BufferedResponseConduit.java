@@ -224,7 +224,9 @@ final class BufferedResponseConduit extends AbstractStreamSinkConduit<StreamSink
   private void hold(ByteBuffer src) {
     if (body.remaining() < src.remaining()) {
       long needed = (long) body.position() + src.remaining();
-      int capacity = (int) Math.min(limit, Math.max(needed, Math.max(1024, (long) body.capacity() * 2)));
+      // The first write sizes the buffer exactly (a servlet's output stream usually hands over its whole
+      // body at once); later writes double it.
+      int capacity = (int) Math.min(limit, Math.max(needed, (long) body.capacity() * 2));
       ByteBuffer larger = ByteBuffer.allocate(capacity);
       body.flip();
       larger.put(body);

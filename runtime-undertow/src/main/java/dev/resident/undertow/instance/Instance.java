@@ -579,7 +579,7 @@ public final class Instance {
    * @return active plus pending requests
    */
   public int outstanding() {
-    return admission.active() + admission.pending();
+    return admission.outstanding();
   }
 
   long idleNanos() {

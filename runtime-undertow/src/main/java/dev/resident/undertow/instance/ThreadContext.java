@@ -7,6 +7,7 @@ import dev.resident.api.modules.ModulesService;
 import dev.resident.api.spi.LifecycleControl;
 import dev.resident.api.spi.RuntimeBinding;
 import dev.resident.api.spi.RuntimeContext;
+import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.MDC;
@@ -30,7 +31,11 @@ public final class ThreadContext implements RuntimeContext, Environment {
   private final String requestId;
   private final long deadlineNanos;
   private final boolean background;
-  private final RequestThreads requestThreads;
+  private final boolean ownThreads;
+  /** Made when the request first asks for its thread factory: most requests never do. Guarded by this. */
+  private RequestThreads requestThreads;
+  /** Whether {@link #endRequestThreads()} has run. Guarded by this. */
+  private boolean requestEnded;
 
   private ThreadContext(
       Instance instance, String requestId, long deadlineNanos, boolean background, boolean ownThreads) {
@@ -38,9 +43,7 @@ public final class ThreadContext implements RuntimeContext, Environment {
     this.requestId = requestId;
     this.deadlineNanos = deadlineNanos;
     this.background = background;
-    this.requestThreads = ownThreads
-        ? new RequestThreads(instance.threadNamePrefix() + "req-" + requestId + "-", this::wrapSameRequest)
-        : null;
+    this.ownThreads = ownThreads;
   }
 
   static ThreadContext request(Instance instance, String requestId, long deadlineNanos) {
@@ -87,7 +90,12 @@ public final class ThreadContext implements RuntimeContext, Environment {
    * @return request threads still alive after the wait
    */
   int endRequestThreads() {
-    return requestThreads == null ? 0 : requestThreads.endAndJoin(instance.requestThreadJoinBound());
+    RequestThreads threads;
+    synchronized (this) {
+      requestEnded = true;
+      threads = requestThreads;
+    }
+    return threads == null ? 0 : threads.endAndJoin(instance.requestThreadJoinBound());
   }
 
   /**
@@ -118,11 +126,20 @@ public final class ThreadContext implements RuntimeContext, Environment {
 
   @Override
   public ThreadFactory requestThreadFactory() {
-    if (requestThreads == null) {
+    if (!ownThreads) {
       throw new IllegalStateException("ThreadManager.currentRequestThreadFactory() needs a request thread;"
           + " this is " + (background ? "a background thread" : "a thread made for a request"));
     }
-    return requestThreads;
+    synchronized (this) {
+      if (requestThreads == null) {
+        requestThreads = new RequestThreads(instance.threadNamePrefix() + "req-" + requestId + "-",
+            this::wrapSameRequest);
+        if (requestEnded) {
+          requestThreads.endAndJoin(Duration.ZERO);
+        }
+      }
+      return requestThreads;
+    }
   }
 
   @Override

@@ -264,8 +264,16 @@ public final class VersionRuntime {
   }
 
   private Instance leastOutstanding(List<Instance> candidates) {
-    List<Instance> serving = candidates.stream().filter(i -> i.state() == InstanceState.SERVING).toList();
-    List<Instance> pool = serving.isEmpty() ? candidates : serving;
+    // Runs for every request that does not name its instance: a loop, not a stream.
+    List<Instance> pool = new ArrayList<>(candidates.size());
+    for (Instance candidate : candidates) {
+      if (candidate.state() == InstanceState.SERVING) {
+        pool.add(candidate);
+      }
+    }
+    if (pool.isEmpty()) {
+      pool = candidates;
+    }
     if (pool.isEmpty()) {
       return null;
     }
