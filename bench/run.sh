@@ -16,7 +16,7 @@
 # Everything printed is also kept in bench/target/run-<time>/run.log, beside the raw outputs.
 #
 # Settings (environment): BENCH_WRK_RUNS (5), BENCH_WRK_SECONDS (10), BENCH_WRK_CONNECTIONS (50),
-# BENCH_WRK_WARMUP_SECONDS (30 per server), BENCH_PARKED (10000), BENCH_PENDING_TIMEOUT_MS (10000),
+# BENCH_WRK_WARMUP_SECONDS (30 per server), BENCH_SLOTS (100: max_concurrent_requests of the R-PERF-1 instance), BENCH_PARKED (10000), BENCH_PENDING_TIMEOUT_MS (10000),
 # BENCH_START_REPETITIONS (5), BENCH_STOPS (10), BENCH_JMH_ARGS (extra JMH options), BENCH_MVN_FLAGS.
 set -euo pipefail
 
@@ -30,6 +30,7 @@ WRK_RUNS=${BENCH_WRK_RUNS:-5}
 WRK_SECONDS=${BENCH_WRK_SECONDS:-10}
 WRK_CONNECTIONS=${BENCH_WRK_CONNECTIONS:-50}
 WRK_WARMUP=${BENCH_WRK_WARMUP_SECONDS:-30}
+SLOTS=${BENCH_SLOTS:-100}
 PARKED=${BENCH_PARKED:-10000}
 PENDING_TIMEOUT_MS=${BENCH_PENDING_TIMEOUT_MS:-10000}
 START_REPETITIONS=${BENCH_START_REPETITIONS:-5}
@@ -86,7 +87,7 @@ if ! command -v wrk >/dev/null; then
 else
   rm -f "$OUT/ports"
   "${SERVER_CPU[@]}" java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf1-server.log" \
-    -cp "$CP" dev.resident.bench.ThroughputServers "$OUT/ports" >"$OUT/perf1-server.out" 2>&1 &
+    -Dbench.slots="$SLOTS" -cp "$CP" dev.resident.bench.ThroughputServers "$OUT/ports" >"$OUT/perf1-server.out" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 600); do
     [ -f "$OUT/ports" ] && break
@@ -100,7 +101,7 @@ else
   server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
   url_of() { if [ "$1" = bare ]; then echo "$BARE_URL"; else echo "$RESIDENT_URL"; fi; }
   WRK=(wrk -t1 -c"$WRK_CONNECTIONS" --latency)
-  echo "  ${WRK[*]} -d${WRK_SECONDS}s; $PINNING"
+  echo "  ${WRK[*]} -d${WRK_SECONDS}s; $PINNING; Resident instance with $SLOTS slots"
   echo "  warm-up: ${WRK_WARMUP} s per server, in two alternating halves (JIT compilation shares the server's core)"
   for _ in 1 2; do
     for server in bare resident; do

@@ -22,12 +22,13 @@ import java.util.concurrent.CountDownLatch;
  * to the file named by its one argument once both answer; {@code run.sh} points {@code wrk} at them.
  *
  * <p>The Resident side is a manual version with one instance, reached through the main port: routing
- * (main-port router), admission (100 slots, so that 50 connections never queue), a 60 s request deadline
- * armed and disarmed per request, response buffering, the bound environment and MDC, request ids.
+ * (main-port router), admission ({@value #SLOTS} slots unless the system property {@code bench.slots} says
+ * otherwise, so that 50 connections never queue), a 60 s request deadline armed and disarmed per request,
+ * response buffering, request limits, the bound environment and MDC, CPU accounting, request ids.
  */
 public final class ThroughputServers {
 
-  /** Slots of the Resident instance: more than the connections wrk opens, so nothing waits. */
+  /** Slots of the Resident instance by default: more than the connections wrk opens, so nothing waits. */
   static final int SLOTS = 100;
 
   private ThroughputServers() {}
@@ -42,7 +43,7 @@ public final class ThroughputServers {
 
     ResidentHost host = ResidentHost.builder()
         .version(VersionBuilder.manual("default", "v1", 1)
-            .maxConcurrentRequests(SLOTS)
+            .maxConcurrentRequests(Integer.getInteger("bench.slots", SLOTS))
             .requestDeadline(Duration.ofSeconds(60))
             .build())
         .handlers("default", h -> h.servlet("/*", HelloServlet.class))
