@@ -47,10 +47,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Share of the machine's CPU busy over two seconds, from /proc/stat: other work running beside the part.
+# (The load average printed too lags: after R-PERF-1 it still counts that part's own request threads.)
+busy() {
+  local a b
+  a=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
+  sleep 2
+  b=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
+  echo "$a $b" | awk '{busy = $3 - $1; idle = $4 - $2; printf "%.0f%%", 100 * busy / (busy + idle)}'
+}
+
 section() {
   echo
   echo "== $1"
-  echo "   $(uptime | sed 's/^.*load average/load average/') (before the part; 2 cores)"
+  echo "   before it: CPU $(busy) busy over 2 s; $(uptime | sed 's/^.*load average/load average/'); $(nproc) cores"
 }
 
 echo "Resident benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
