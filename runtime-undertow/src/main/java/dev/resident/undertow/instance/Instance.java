@@ -368,12 +368,12 @@ public final class Instance {
    * @param latencyNanos how long it took from arrival
    */
   public void requestExited(HttpServerExchange exchange, boolean admitted, long latencyNanos) {
+    lastActivityNanos = host.clock().nanoTime();
+    stats.requestFinished(latencyNanos);
     inFlight.remove(exchange);
     if (admitted) {
       admission.release();
     }
-    stats.requestFinished(latencyNanos);
-    lastActivityNanos = host.clock().nanoTime();
     checkDrained();
   }
 
