@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import dev.resident.api.spi.RuntimeBinding;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
@@ -65,6 +66,7 @@ public final class Instance {
   };
   private final ModulesService modulesService;
   private final Set<Thread> requestThreads = ConcurrentHashMap.newKeySet();
+  private final AtomicLong interrupts = new AtomicLong();
   private final Set<HttpServerExchange> inFlight = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<InstanceDeployment> deployed = new CompletableFuture<>();
   private final CompletableFuture<Boolean> started = new CompletableFuture<>();
@@ -354,10 +356,13 @@ public final class Instance {
    * Notes a request that reaches the deployment; it is in flight until {@link #requestExited}.
    *
    * @param exchange the request
+   * @return the count of {@code interruptAllRequests} calls so far, to hand to {@link #runRequest}, so that
+   *     a request admitted before such a call and run after it is interrupted too
    */
-  public void requestEntered(HttpServerExchange exchange) {
+  public long requestEntered(HttpServerExchange exchange) {
     inFlight.add(exchange);
     lastActivityNanos = host.clock().nanoTime();
+    return interrupts.get();
   }
 
   /**
@@ -369,11 +374,11 @@ public final class Instance {
    */
   public void requestExited(HttpServerExchange exchange, boolean admitted, long latencyNanos) {
     lastActivityNanos = host.clock().nanoTime();
-    stats.requestFinished(latencyNanos);
     inFlight.remove(exchange);
     if (admitted) {
       admission.release();
     }
+    stats.requestFinished(latencyNanos);
     checkDrained();
   }
 
@@ -427,12 +432,16 @@ public final class Instance {
    * interrupted, then ends the request's own threads.
    *
    * @param context the request's context
+   * @param interruptsAtEntry what {@link #requestEntered} returned for the request
    * @param body what to run
    */
-  public void runRequest(ThreadContext context, Runnable body) {
+  public void runRequest(ThreadContext context, long interruptsAtEntry, Runnable body) {
     Thread thread = Thread.currentThread();
     Thread.interrupted();
     requestThreads.add(thread);
+    if (interrupts.get() != interruptsAtEntry) {
+      thread.interrupt();
+    }
     try {
       stats.counted(context.wrap(body)).run();
     } finally {
@@ -453,6 +462,7 @@ public final class Instance {
   }
 
   void interruptRequestThreads() {
+    interrupts.incrementAndGet();
     for (Thread thread : requestThreads) {
       thread.interrupt();
     }

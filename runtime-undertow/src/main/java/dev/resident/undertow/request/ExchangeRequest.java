@@ -77,7 +77,7 @@ final class ExchangeRequest extends PendingRequest {
         instance.requestExited(exchange, admitted, clock.nanoTime() - arrival);
       }
     };
-    instance.requestEntered(exchange);
+    long interruptsAtEntry = instance.requestEntered(exchange);
     exchange.addExchangeCompleteListener((ex, nextListener) -> {
       exit.run();
       nextListener.proceed();
@@ -98,7 +98,8 @@ final class ExchangeRequest extends PendingRequest {
         });
         guard.enter();
         try {
-          instance.runRequest(context, () -> Connectors.executeRootHandler(instance.deploymentHandler(), exchange));
+          instance.runRequest(context, interruptsAtEntry,
+              () -> Connectors.executeRootHandler(instance.deploymentHandler(), exchange));
         } finally {
           guard.exit();
         }

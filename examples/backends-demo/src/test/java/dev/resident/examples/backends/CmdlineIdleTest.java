@@ -36,7 +36,8 @@ class CmdlineIdleTest {
     assertThat(cmdline.get("/status").body()).isEqualTo("cmdline/0 last job: finished all 2 steps\n");
     assertThat(host.instanceState("cmdline", "v1", "0")).isEqualTo(InstanceState.SERVING);
     // The client has its answer a moment before the request has left the instance; idle starts then.
-    await("the request to leave cmdline/0", () -> host.stats("cmdline", "v1", "0").getRequestsActive() == 0);
+    await("the start request and /status to leave cmdline/0",
+        () -> host.stats("cmdline", "v1", "0").getRequestsTotal() == 2);
 
     clock.advance(Duration.ofMinutes(4));
     assertThat(host.instanceState("cmdline", "v1", "0")).as("idle for 4 of its 5 minutes").isEqualTo(InstanceState.SERVING);
