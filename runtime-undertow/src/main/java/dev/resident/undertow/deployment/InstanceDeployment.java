@@ -56,14 +56,6 @@ public final class InstanceDeployment {
     return handler;
   }
 
-  /**
-   * Returns the deployment's servlet context.
-   *
-   * @return the instance's own servlet context
-   */
-  public jakarta.servlet.ServletContext servletContext() {
-    return manager.getDeployment().getServletContext();
-  }
 
   /**
    * Stops the deployment: servlets' {@code destroy} and listeners' {@code contextDestroyed} run now.

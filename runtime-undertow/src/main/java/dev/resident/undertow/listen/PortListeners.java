@@ -83,7 +83,7 @@ public final class PortListeners implements AutoCloseable {
           worker.createStreamConnectionServer(new InetSocketAddress(address, port), accept, socketOptions);
       server.resumeAccepts();
       int bound = ((InetSocketAddress) server.getLocalAddress()).getPort();
-      return new Listener(server, openListener, bound);
+      return new Listener(server, bound);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not listen on " + address + ":" + port, e);
     }
@@ -133,12 +133,10 @@ public final class PortListeners implements AutoCloseable {
   /** One open port. */
   public static final class Listener implements AutoCloseable {
     private final AcceptingChannel<? extends StreamConnection> server;
-    private final HttpOpenListener openListener;
     private final int port;
 
-    private Listener(AcceptingChannel<? extends StreamConnection> server, HttpOpenListener openListener, int port) {
+    private Listener(AcceptingChannel<? extends StreamConnection> server, int port) {
       this.server = server;
-      this.openListener = openListener;
       this.port = port;
     }
 
@@ -151,14 +149,6 @@ public final class PortListeners implements AutoCloseable {
       return port;
     }
 
-    /**
-     * Replaces the root handler of new requests.
-     *
-     * @param handler the handler
-     */
-    public void handler(HttpHandler handler) {
-      openListener.setRootHandler(handler);
-    }
 
     /** Stops accepting connections on the port. */
     @Override

@@ -49,7 +49,7 @@ public final class AppEngineHeadersHandler implements HttpHandler {
     List<HttpString> strip = null;
     for (HeaderValues values : headers) {
       HttpString name = values.getHeaderName();
-      if (name.length() >= PREFIX.length() && name.toString().regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+      if (hasPrefix(name)) {
         if (strip == null) {
           strip = new ArrayList<>(2);
         }
@@ -59,6 +59,19 @@ public final class AppEngineHeadersHandler implements HttpHandler {
     if (strip != null) {
       strip.forEach(headers::remove);
     }
+  }
+
+  /** Compares the name's first bytes with {@code x-appengine-}, ignoring case, without making a String. */
+  private static boolean hasPrefix(HttpString name) {
+    if (name.length() < PREFIX.length()) {
+      return false;
+    }
+    for (int i = 0; i < PREFIX.length(); i++) {
+      if (Character.toLowerCase((char) (name.byteAt(i) & 0xff)) != PREFIX.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
