@@ -2,7 +2,6 @@ package dev.resident.undertow.deadline;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
-import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +21,8 @@ public final class RequestGuard {
 
   private final HttpServerExchange exchange;
   private final Map<String, String> errorHeaders;
-  private final DeadlineTimer timer;
+  private final DeadlineTimer.Lane graceLane;
   private final DeadlineListener listener;
-  private final Duration grace;
   private final long maxResponseBytes;
   private BufferedResponseConduit conduit;
   private Thread thread;
@@ -32,13 +30,12 @@ public final class RequestGuard {
   private boolean aborted;
   private boolean runaway;
 
-  private RequestGuard(HttpServerExchange exchange, Map<String, String> errorHeaders, DeadlineTimer timer,
-      DeadlineListener listener, Duration grace, long maxResponseBytes) {
+  private RequestGuard(HttpServerExchange exchange, Map<String, String> errorHeaders,
+      DeadlineTimer.Lane graceLane, DeadlineListener listener, long maxResponseBytes) {
     this.exchange = exchange;
     this.errorHeaders = errorHeaders;
-    this.timer = timer;
+    this.graceLane = graceLane;
     this.listener = listener;
-    this.grace = grace;
     this.maxResponseBytes = maxResponseBytes;
   }
 
@@ -47,22 +44,23 @@ public final class RequestGuard {
    *
    * @param exchange the request
    * @param errorHeaders headers the 500 that replaces an unfinished response carries, such as its request id
-   * @param timer the host's deadline timer
-   * @param listener hears deadlines and runaway threads
+   * @param deadlineLane the lane of the host's deadline timer for the soft deadline, null for none
    * @param deadlineNanos the soft deadline in host clock nanoseconds, {@link Long#MAX_VALUE} for none
-   * @param grace how long after the soft deadline the hard one falls
+   * @param graceLane the lane whose delay is how long after the soft deadline the hard one falls
+   * @param listener hears deadlines and runaway threads
    * @param maxResponseBytes the largest response body; a larger one becomes a 500 with an empty body
    * @return the guard
    */
   public static RequestGuard install(HttpServerExchange exchange, Map<String, String> errorHeaders,
-      DeadlineTimer timer, DeadlineListener listener, long deadlineNanos, Duration grace, long maxResponseBytes) {
-    RequestGuard guard = new RequestGuard(exchange, Map.copyOf(errorHeaders), timer, listener, grace,
+      DeadlineTimer.Lane deadlineLane, long deadlineNanos, DeadlineTimer.Lane graceLane,
+      DeadlineListener listener, long maxResponseBytes) {
+    RequestGuard guard = new RequestGuard(exchange, Map.copyOf(errorHeaders), graceLane, listener,
         maxResponseBytes);
     exchange.putAttachment(KEY, guard);
     exchange.addResponseWrapper((factory, ex) -> guard.wrap(factory.create()));
-    if (deadlineNanos != Long.MAX_VALUE) {
+    if (deadlineLane != null && deadlineNanos != Long.MAX_VALUE) {
       synchronized (guard) {
-        guard.pending = timer.at(deadlineNanos, guard::softDeadline);
+        guard.pending = deadlineLane.at(deadlineNanos, guard::softDeadline);
       }
     }
     return guard;
@@ -120,7 +118,7 @@ public final class RequestGuard {
       pending = null;
     }
     if (entry != null) {
-      timer.cancel(entry);
+      entry.cancel();
     }
   }
 
@@ -133,12 +131,8 @@ public final class RequestGuard {
       if (thread != null) {
         thread.interrupt();
       }
-      pending = timer.at(timerNow() + grace.toNanos(), () -> abort("its hard deadline"));
+      pending = graceLane.start(() -> abort("its hard deadline"));
     }
-  }
-
-  private long timerNow() {
-    return timer.now();
   }
 
   /**

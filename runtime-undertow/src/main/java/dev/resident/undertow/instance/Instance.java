@@ -10,6 +10,7 @@ import dev.resident.undertow.config.ResidentSettings;
 import dev.resident.undertow.config.ScalingType;
 import dev.resident.undertow.config.VersionConfig;
 import dev.resident.undertow.deadline.DeadlineListener;
+import dev.resident.undertow.deadline.DeadlineTimer;
 import dev.resident.undertow.deadline.RequestGuard;
 import dev.resident.undertow.deployment.InstanceDeployment;
 import dev.resident.undertow.time.HostClock;
@@ -65,6 +66,10 @@ public final class Instance {
     }
   };
   private final ModulesService modulesService;
+  /** Deadline lanes: of request deadlines (null for none), of task deadlines (null for none), of the grace. */
+  private final DeadlineTimer.Lane requestDeadlines;
+  private final DeadlineTimer.Lane taskDeadlines;
+  private final DeadlineTimer.Lane deadlineGraces;
   private final Set<Thread> requestThreads = ConcurrentHashMap.newKeySet();
   private final AtomicLong interrupts = new AtomicLong();
   private final Set<HttpServerExchange> inFlight = ConcurrentHashMap.newKeySet();
@@ -94,8 +99,15 @@ public final class Instance {
         runnable -> stats.counted(ThreadContext.background(this, host.requestIds().next()).wrap(runnable)),
         this::checkDrained);
     this.modulesService = new LocalModulesService(version.application(), this);
+    this.requestDeadlines = lane(settings.requestDeadline());
+    this.taskDeadlines = lane(settings.taskDeadline());
+    this.deadlineGraces = host.deadlines().lane(settings.deadlineGrace());
     this.createdNanos = host.clock().nanoTime();
     this.lastActivityNanos = createdNanos;
+  }
+
+  private DeadlineTimer.Lane lane(Duration deadline) {
+    return deadline == null ? null : host.deadlines().lane(deadline);
   }
 
   /**
@@ -418,13 +430,13 @@ public final class Instance {
    *
    * @param exchange the request
    * @param context the request's context
+   * @param task whether it is a task request, as given to {@link #requestContext}
    * @return the guard
    */
-  public RequestGuard guard(HttpServerExchange exchange, ThreadContext context) {
-    ResidentSettings settings = version.config().settings();
-    return RequestGuard.install(exchange, Map.of(RequestIds.HEADER, context.getRequestId()), host.deadlines(),
-        deadlineListener, context.deadlineNanos(),
-        settings.deadlineGrace(), settings.maxResponseBytes());
+  public RequestGuard guard(HttpServerExchange exchange, ThreadContext context, boolean task) {
+    return RequestGuard.install(exchange, Map.of(RequestIds.HEADER, context.getRequestId()),
+        task ? taskDeadlines : requestDeadlines, context.deadlineNanos(), deadlineGraces, deadlineListener,
+        version.config().settings().maxResponseBytes());
   }
 
   /**

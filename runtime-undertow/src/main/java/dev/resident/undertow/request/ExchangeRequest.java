@@ -88,10 +88,9 @@ final class ExchangeRequest extends PendingRequest {
           exit.run();
           return;
         }
-        ThreadContext context = instance.requestContext(
-            exchange.getAttachment(RequestAttachments.REQUEST_ID),
-            RequestAttachments.flag(exchange, RequestAttachments.TASK));
-        RequestGuard guard = instance.guard(exchange, context);
+        boolean task = RequestAttachments.flag(exchange, RequestAttachments.TASK);
+        ThreadContext context = instance.requestContext(exchange.getAttachment(RequestAttachments.REQUEST_ID), task);
+        RequestGuard guard = instance.guard(exchange, context, task);
         exchange.addExchangeCompleteListener((ex, nextListener) -> {
           guard.completed();
           nextListener.proceed();
