@@ -19,6 +19,7 @@ import dev.resident.undertow.instance.Instance;
 import dev.resident.undertow.instance.InstanceSlot;
 import dev.resident.undertow.instance.InstanceState;
 import dev.resident.undertow.instance.RequestIds;
+import dev.resident.undertow.instance.RequestPool;
 import dev.resident.undertow.instance.VersionRuntime;
 import dev.resident.undertow.listen.PortListeners;
 import dev.resident.undertow.time.HostClock;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.XnioIoThread;
 
 /**
  * Runs an application's modules, versions and instances on Undertow in this JVM (R-HOST-1).
@@ -63,6 +65,12 @@ public final class ResidentHost implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResidentHost.class);
   private static final Duration START_BOUND = Duration.ofMinutes(10);
+  /** How long a request thread beyond the pool's base lives without work. */
+  private static final Duration REQUEST_THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
+  /** How often the request pool checks, while requests are queued for a thread, that it is not stuck. */
+  private static final Duration REQUEST_POOL_CHECK_PERIOD = Duration.ofMillis(10);
+  /** How long the oldest request queued for a thread waits before a thread is added. */
+  private static final Duration REQUEST_POOL_MAX_WAIT = Duration.ofMillis(100);
 
   private final ApplicationConfig config;
   private final List<ConfigProblem> warnings;
@@ -122,11 +130,11 @@ public final class ResidentHost implements AutoCloseable {
         throw new IllegalStateException("A host starts once; this one is " + state.name().toLowerCase());
       }
       state = State.STARTED;
-      requestExecutor = NamedThreads.growingPool("resident-request-");
-      lifecycleExecutor = NamedThreads.growingPool("resident-lifecycle-");
       int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
       listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
           Math.max(64 * 1024, maxHeader * 8));
+      requestExecutor = requestPool(listeners.worker().getIoThread());
+      lifecycleExecutor = NamedThreads.growingPool("resident-lifecycle-");
       InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
       RequestIds ids = new RequestIds();
       PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
@@ -149,6 +157,13 @@ public final class ResidentHost implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Instances did not start within " + START_BOUND, e);
     }
+  }
+
+  /** The request threads; their stall checks run on one I/O thread's timer, in real time. */
+  private static RequestPool requestPool(XnioIoThread checkThread) {
+    return new RequestPool("resident-request-", RequestPool.defaultBaseThreads(), REQUEST_THREAD_KEEP_ALIVE,
+        REQUEST_POOL_CHECK_PERIOD, REQUEST_POOL_MAX_WAIT,
+        (delay, check) -> checkThread.executeAfter(check, delay.toNanos(), TimeUnit.NANOSECONDS));
   }
 
   private DeploymentPlan plan(VersionConfig version) {

@@ -235,8 +235,8 @@ public final class Instance {
         host.lifecycleExecutor().execute(stats.counted(ThreadContext.background(this, requestId).wrap(runHook)));
       } else {
         LOG.info("{} GET /_ah/stop (internal: runs the shutdown hook only)", this);
-        host.requestExecutor().execute(
-            stats.counted(ThreadContext.request(this, requestId, Long.MAX_VALUE).wrap(runHook)));
+        Runnable stopRequest = ThreadContext.request(this, requestId, Long.MAX_VALUE).wrap(runHook);
+        host.requestExecutor().execute(() -> stats.runCharged(stopRequest));
       }
     } catch (RejectedExecutionException e) {
       LOG.error("{} could not run its shutdown hook: the host's threads are gone", this);
@@ -455,7 +455,7 @@ public final class Instance {
       thread.interrupt();
     }
     try {
-      stats.counted(context.wrap(body)).run();
+      stats.runCharged(context.wrap(body));
     } finally {
       requestThreads.remove(thread);
       context.endRequestThreads();

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The counters of one instance, and snapshots of them as {@link RuntimeStats} (R-API-5). */
@@ -19,7 +21,6 @@ final class InstanceStats {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final int LATENCY_WINDOW = 1024;
 
-  private final LongAdder requestsTotal = new LongAdder();
   private final Object cpuLock = new Object();
   /** CPU of the runs that ended. Guarded by {@link #cpuLock}. */
   private long endedCpuNanos;
@@ -28,11 +29,14 @@ final class InstanceStats {
   private final LongAdder deadlinesExceeded = new LongAdder();
   private final LongAdder hookFailures = new LongAdder();
   private final AtomicInteger runawayThreads = new AtomicInteger();
-  private final long[] latencies = new long[LATENCY_WINDOW];
-  private int latencyCount;
-  private int latencyNext;
+  /** The latencies of the last {@value #LATENCY_WINDOW} requests, a ring written without a lock. */
+  private final AtomicLongArray latencies = new AtomicLongArray(LATENCY_WINDOW);
+  /** Ring indexes taken: the next request to finish writes at this one, modulo the ring's size. */
+  private final AtomicLong latencyIndex = new AtomicLong();
+  /** Requests finished, counted after their latency is in the ring. */
+  private final AtomicLong finished = new AtomicLong();
 
-  private static long currentThreadCpuNanos() {
+  static long currentThreadCpuNanos() {
     return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
   }
 
@@ -51,23 +55,55 @@ final class InstanceStats {
   Runnable counted(Runnable runnable) {
     return () -> {
       Thread thread = Thread.currentThread();
-      // Read before taking the lock: the reading is a system call, and every request of the instance takes
-      // this lock twice. (The end is read under the lock, so that a snapshot never counts more than the run.)
-      long begin = currentThreadCpuNanos();
-      synchronized (cpuLock) {
-        running.put(thread, begin);
-      }
+      beginRun(thread, currentThreadCpuNanos());
       try {
         runnable.run();
       } finally {
-        synchronized (cpuLock) {
-          Long start = running.remove(thread);
-          if (start != null) {
-            endedCpuNanos += Math.max(0, currentThreadCpuNanos() - start);
-          }
-        }
+        endRun(thread, currentThreadCpuNanos());
       }
     };
+  }
+
+  /**
+   * Runs {@code runnable} on the current thread and counts its CPU time as the instance's: on a thread of
+   * the {@link RequestPool}, by charging the thread to this instance until it runs code of another, which
+   * spares two readings of the thread's CPU clock per request; on any other thread, as {@link #counted}.
+   *
+   * @param runnable code of the instance
+   */
+  void runCharged(Runnable runnable) {
+    if (RequestPool.chargeCurrentThread(this)) {
+      runnable.run();
+    } else {
+      counted(runnable).run();
+    }
+  }
+
+  /**
+   * Notes that {@code thread} runs code of the instance from now on.
+   *
+   * @param thread the thread
+   * @param cpuNanos its CPU time now
+   */
+  void beginRun(Thread thread, long cpuNanos) {
+    synchronized (cpuLock) {
+      running.put(thread, cpuNanos);
+    }
+  }
+
+  /**
+   * Notes that {@code thread} no longer runs code of the instance, and counts the CPU it used meanwhile.
+   *
+   * @param thread the thread
+   * @param cpuNanos its CPU time now
+   */
+  void endRun(Thread thread, long cpuNanos) {
+    synchronized (cpuLock) {
+      Long start = running.remove(thread);
+      if (start != null) {
+        endedCpuNanos += Math.max(0, cpuNanos - start);
+      }
+    }
   }
 
   private long cpuNanos() {
@@ -81,12 +117,8 @@ final class InstanceStats {
   }
 
   void requestFinished(long latencyNanos) {
-    requestsTotal.increment();
-    synchronized (latencies) {
-      latencies[latencyNext] = latencyNanos;
-      latencyNext = (latencyNext + 1) % LATENCY_WINDOW;
-      latencyCount = Math.min(latencyCount + 1, LATENCY_WINDOW);
-    }
+    latencies.set((int) (latencyIndex.getAndIncrement() % LATENCY_WINDOW), latencyNanos);
+    finished.incrementAndGet();
   }
 
   void deadlineExceeded() {
@@ -116,9 +148,10 @@ final class InstanceStats {
       int pending,
       Map<Rejection, Long> rejections,
       int backgroundThreads) {
-    long[] window;
-    synchronized (latencies) {
-      window = Arrays.copyOf(latencies, latencyCount);
+    long total = finished.get();
+    long[] window = new long[(int) Math.min(total, LATENCY_WINDOW)];
+    for (int i = 0; i < window.length; i++) {
+      window[i] = latencies.get(i);
     }
     Arrays.sort(window);
     Map<String, Long> byReason = new LinkedHashMap<>();
@@ -129,7 +162,7 @@ final class InstanceStats {
         runtime.totalMemory() - runtime.freeMemory(),
         memoryLimitBytes,
         Duration.ofNanos(uptimeNanos),
-        requestsTotal.sum(),
+        total,
         active,
         pending,
         percentile(window, 50),
