@@ -19,6 +19,12 @@ import org.xnio.conduits.StreamSinkConduit;
  * so this is faithful. Until the body is released, the response can be {@linkplain #abort replaced} by a
  * 500 with an empty body: at the hard deadline, or when the body grows past the response limit (R-REQ-5,
  * R-REQ-6). Once aborted, everything the handler writes is discarded.
+ *
+ * <p>A request thread that releases the body first resumes reading the connection, then sends. Undertow
+ * would resume reading only once the exchange ends, while it holds the connection's hand-over state; the
+ * I/O thread that this wakes, finding the client's next request already there, spins on that state until
+ * the request thread runs again, which on a busy core is a whole time slice. Resumed ahead, the next
+ * request is read when it comes, as Undertow allows while a request runs (it suspends reads lazily).
  */
 final class BufferedResponseConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
 
@@ -32,6 +38,7 @@ final class BufferedResponseConduit extends AbstractStreamSinkConduit<StreamSink
   private State state = State.BUFFERING;
   private ByteBuffer body = ByteBuffer.allocate(0);
   private boolean terminated;
+  private boolean readsResumedAhead;
 
   BufferedResponseConduit(StreamSinkConduit next, HttpServerExchange exchange, Map<String, String> errorHeaders,
       long limit, Runnable onOverflow) {
@@ -208,6 +215,12 @@ final class BufferedResponseConduit extends AbstractStreamSinkConduit<StreamSink
     synchronized (this) {
       if (state != State.RELEASING) {
         return true;
+      }
+      // Before the first byte goes out, while a client that waits for this response has sent nothing more.
+      if (!readsResumedAhead && exchange.getIoThread() != Thread.currentThread()
+          && exchange.getConnection() instanceof AbstractServerConnection connection) {
+        readsResumedAhead = true;
+        connection.getOriginalSourceConduit().resumeReads();
       }
       while (body.hasRemaining()) {
         if (next.write(body) == 0) {
