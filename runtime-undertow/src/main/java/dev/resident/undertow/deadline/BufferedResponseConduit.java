@@ -2,6 +2,7 @@ package dev.resident.undertow.deadline;
 
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpServerConnection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -218,7 +219,7 @@ final class BufferedResponseConduit extends AbstractStreamSinkConduit<StreamSink
       }
       // Before the first byte goes out, while a client that waits for this response has sent nothing more.
       if (!readsResumedAhead && exchange.getIoThread() != Thread.currentThread()
-          && exchange.getConnection() instanceof AbstractServerConnection connection) {
+          && exchange.getConnection() instanceof HttpServerConnection connection) {
         readsResumedAhead = true;
         connection.getOriginalSourceConduit().resumeReads();
       }
