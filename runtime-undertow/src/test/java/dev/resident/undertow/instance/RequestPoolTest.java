@@ -69,11 +69,7 @@ class RequestPoolTest {
     for (int i = 0; i < 10; i++) {
       pool.execute(() -> {
         allInside.countDown();
-        try {
-          release.await(BOUND.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        await(release);
         finished.incrementAndGet();
       });
     }
@@ -92,11 +88,7 @@ class RequestPoolTest {
     for (int i = 0; i < 4; i++) {
       pool.execute(() -> {
         allInside.countDown();
-        try {
-          release.await(BOUND.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        await(release);
       });
     }
     assertThat(allInside.await(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -108,13 +100,7 @@ class RequestPoolTest {
   void aBlockedThreadDoesNotHoldBackTheQueueBehindIt() throws InterruptedException {
     RequestPool pool = pool(1, Duration.ofSeconds(30));
     CountDownLatch release = new CountDownLatch(1);
-    pool.execute(() -> {
-      try {
-        release.await(BOUND.toSeconds(), TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    pool.execute(() -> await(release));
     CountDownLatch ran = new CountDownLatch(1);
     pool.execute(ran::countDown);
     assertThat(ran.await(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -151,6 +137,15 @@ class RequestPoolTest {
     assertThat(afterRun).isGreaterThanOrEqualTo(Duration.ofMillis(50));
     burn(Duration.ofMillis(50));
     assertThat(cpu(stats)).as("nothing charged once the run ended").isEqualTo(afterRun);
+  }
+
+  /** Blocks the pool thread until the test releases it, at most {@link #BOUND}. */
+  private static void await(CountDownLatch release) {
+    try {
+      release.await(BOUND.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Duration cpu(InstanceStats stats) {
