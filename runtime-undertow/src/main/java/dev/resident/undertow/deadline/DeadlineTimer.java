@@ -36,15 +36,6 @@ public final class DeadlineTimer {
   }
 
   /**
-   * Returns the time of the host's clock.
-   *
-   * @return nanoseconds, as {@link HostClock#nanoTime()}
-   */
-  public long now() {
-    return clock.nanoTime();
-  }
-
-  /**
    * Returns how many deadlines wait, in every lane.
    *
    * @return pending entries

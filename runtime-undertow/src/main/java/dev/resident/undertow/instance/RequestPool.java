@@ -138,8 +138,8 @@ public final class RequestPool extends ThreadPoolExecutor {
   }
 
   /**
-   * Charges the CPU the current thread uses from now on to {@code stats}, and what it used since its last
-   * charge to the instance before, when the current thread is one of a request pool's; else runs nothing.
+   * When the current thread is one of a request pool's, charges the CPU it uses from now on to
+   * {@code stats}, and what it used since its last charge to the instance before; else does nothing.
    *
    * @param stats the instance's counters
    * @return true when the current thread is a pool thread, now charged to {@code stats}
