@@ -3,6 +3,8 @@ package dev.resident.undertow;
 import dev.resident.undertow.config.ConfigException;
 import dev.resident.undertow.config.ConfigLoader;
 import dev.resident.undertow.config.ConfigProblem;
+import dev.resident.undertow.config.LoadedConfig;
+import dev.resident.undertow.security.UnenforcedProtection;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +72,9 @@ public final class Main {
   private static int check(List<Path> files, PrintStream out) {
     List<ConfigProblem> problems;
     try {
-      problems = ConfigLoader.load(files).warnings();
+      LoadedConfig loaded = ConfigLoader.load(files);
+      UnenforcedProtection.refuse(loaded.application());
+      problems = loaded.warnings();
     } catch (ConfigException e) {
       problems = e.problems();
     }

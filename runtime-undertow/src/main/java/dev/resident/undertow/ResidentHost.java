@@ -22,6 +22,7 @@ import dev.resident.undertow.instance.RequestIds;
 import dev.resident.undertow.instance.RequestPool;
 import dev.resident.undertow.instance.VersionRuntime;
 import dev.resident.undertow.listen.PortListeners;
+import dev.resident.undertow.security.UnenforcedProtection;
 import dev.resident.undertow.time.HostClock;
 import dev.resident.undertow.time.SystemClock;
 import dev.resident.undertow.trust.InternalRequests;
@@ -570,7 +571,9 @@ public final class ResidentHost implements AutoCloseable {
      * @throws ConfigException with every problem of every file, each naming file, line and column
      */
     public ResidentHost build() {
-      return new ResidentHost(this, ConfigLoader.load(sources, versions));
+      LoadedConfig loaded = ConfigLoader.load(sources, versions);
+      UnenforcedProtection.refuse(loaded.application());
+      return new ResidentHost(this, loaded);
     }
   }
 }

@@ -323,7 +323,7 @@ public final class VersionBuilder {
         defaults.maxHeaderBytes(),
         defaults.maxResponseBytes());
     return new VersionConfig(module, version, scaling, instanceClass, threadsafe,
-        threadsafe ? maxConcurrentRequests : 1, publicAccess, failfast, startHandler, List.of(), Map.of(),
+        threadsafe ? maxConcurrentRequests : 1, publicAccess, failfast, startHandler, List.of(), List.of(), Map.of(),
         settings, "code");
   }
 

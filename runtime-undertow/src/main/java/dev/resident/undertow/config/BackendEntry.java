@@ -60,6 +60,7 @@ record BackendEntry(
         failfast,
         start,
         main.handlers(),
+        main.accessRules(),
         main.envVariables(),
         ResidentSettings.defaultsFor(scaling.type()),
         file);

@@ -11,22 +11,30 @@ import java.util.stream.Collectors;
 
 /**
  * Reads {@code handlers}: a list of {@code url} with exactly one of {@code servlet}, {@code filter},
- * {@code static_dir} and {@code static_files} (with {@code upload}), and an optional {@code login}
- * (R-CFG-2).
+ * {@code static_dir} and {@code static_files} (with {@code upload}), and optional {@code login},
+ * {@code secure} and {@code auth_fail_action} (R-CFG-2, R-SEC-1, R-SEC-2), which become the version's
+ * access rules.
  */
 final class HandlersReader {
   private static final List<String> KINDS = List.of("servlet", "filter", "static_dir", "static_files");
 
   private static final KeySet KEYS =
       new KeySet(
-          List.of("url", "servlet", "filter", "static_dir", "static_files", "upload", "login"),
+          List.of(
+              "url",
+              "servlet",
+              "filter",
+              "static_dir",
+              "static_files",
+              "upload",
+              "login",
+              "secure",
+              "auth_fail_action"),
           Set.of(
               "script",
-              "secure",
               "mime_type",
               "expiration",
               "http_headers",
-              "auth_fail_action",
               "redirect_http_response_code",
               "application_readable",
               "require_matching_file"),
@@ -47,37 +55,72 @@ final class HandlersReader {
           List.of("optional", "required", "admin"),
           "",
           s -> HandlerConfig.Login.valueOf(s.toUpperCase(Locale.ROOT)));
+  private static final Rule<AccessRule.Secure> SECURE =
+      Rules.oneOf(
+          List.of("optional", "never", "always"),
+          "",
+          s -> AccessRule.Secure.valueOf(s.toUpperCase(Locale.ROOT)));
+  private static final Rule<AccessRule.AuthFailAction> AUTH_FAIL_ACTION =
+      Rules.oneOf(
+          List.of("redirect", "unauthorized"),
+          "",
+          s -> AccessRule.AuthFailAction.valueOf(s.toUpperCase(Locale.ROOT)));
 
   private HandlersReader() {}
+
+  /**
+   * What a file's {@code handlers} say.
+   *
+   * @param handlers the handlers in order
+   * @param accessRules one rule per handler that asks for protection, in the handlers' order
+   */
+  record Result(List<HandlerConfig> handlers, List<AccessRule> accessRules) {
+    static final Result NONE = new Result(List.of(), List.of());
+  }
 
   /**
    * Reads the handlers of a module yaml file.
    *
    * @param root the top mapping of the file
-   * @return the handlers in order; none when the key is absent
+   * @return the handlers and access rules in order; none when the key is absent
    */
-  static List<HandlerConfig> read(Section root) {
+  static Result read(Section root) {
     Optional<YamlNode> node = root.node("handlers");
     if (node.isEmpty()) {
-      return List.of();
+      return Result.NONE;
     }
     if (!(node.get() instanceof YamlNode.Sequence list)) {
       root.problems().invalid(node.get(), "handlers", "a list of handlers");
-      return List.of();
+      return Result.NONE;
     }
     List<HandlerConfig> handlers = new ArrayList<>();
+    List<AccessRule> rules = new ArrayList<>();
     for (int i = 0; i < list.items().size(); i++) {
-      Section.of(list.items().get(i), "handlers[" + i + "]", KEYS, root.problems())
-          .flatMap(HandlersReader::handler)
-          .ifPresent(handlers::add);
+      Optional<Section> entry =
+          Section.of(list.items().get(i), "handlers[" + i + "]", KEYS, root.problems());
+      if (entry.isEmpty()) {
+        continue;
+      }
+      Section s = entry.get();
+      String url = s.required("url", URL).map(Located::value).orElse("/");
+      AccessRule rule =
+          new AccessRule(
+              url,
+              Set.of(),
+              s.get("login", LOGIN, HandlerConfig.Login.OPTIONAL),
+              s.get("secure", SECURE, AccessRule.Secure.OPTIONAL),
+              s.get("auth_fail_action", AUTH_FAIL_ACTION, AccessRule.AuthFailAction.REDIRECT),
+              s.origin());
+      handler(s, url, rule.login()).ifPresent(handlers::add);
+      if (rule.protects()) {
+        rules.add(rule);
+      }
     }
-    return handlers;
+    return new Result(handlers, rules);
   }
 
-  private static Optional<HandlerConfig> handler(Section s) {
+  private static Optional<HandlerConfig> handler(Section s, String url, HandlerConfig.Login login) {
     List<String> kinds = KINDS.stream().filter(s::has).collect(Collectors.toList());
-    String url = s.required("url", URL).map(Located::value).orElse("/");
-    HandlerConfig.Login login = s.get("login", LOGIN, HandlerConfig.Login.OPTIONAL);
     if (!kinds.contains("static_files") && s.has("upload")) {
       s.reject("upload", "absent unless static_files is given");
     }

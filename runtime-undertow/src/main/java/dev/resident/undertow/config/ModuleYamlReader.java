@@ -83,6 +83,7 @@ final class ModuleYamlReader {
         type == ScalingType.AUTOMATIC
             ? "automatic_scaling.max_concurrent_requests"
             : "resident.max_concurrent_requests";
+    HandlersReader.Result handlers = HandlersReader.read(root);
     VersionConfig config =
         new VersionConfig(
             module.value(),
@@ -94,7 +95,8 @@ final class ModuleYamlReader {
             true,
             false,
             null,
-            HandlersReader.read(root),
+            handlers.handlers(),
+            handlers.accessRules(),
             envVariables(root),
             resident.settings(),
             file);

@@ -8,7 +8,7 @@ package dev.resident.undertow.config;
  * @param line the line, 0 when none
  * @param column the column, 0 when none
  */
-record Origin(String file, int line, int column) {
+public record Origin(String file, int line, int column) {
 
   /**
    * Returns the place of a source that has no lines.

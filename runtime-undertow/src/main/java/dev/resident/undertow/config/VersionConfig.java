@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param startHandler the path that serves {@code /_ah/start} (a backend's {@code start}); null for
  *     {@code /_ah/start} itself
  * @param handlers the yaml handlers, possibly none
+ * @param accessRules who may call which URLs (yaml {@code login}/{@code secure}, web.xml security
+ *     constraints), in configured order; only rules that ask for protection
  * @param envVariables the {@code env_variables}
  * @param settings timings and limits
  * @param source where the version was configured, such as {@code backends.yaml} or {@code code}
@@ -36,6 +38,7 @@ public record VersionConfig(
     boolean failfast,
     String startHandler,
     List<HandlerConfig> handlers,
+    List<AccessRule> accessRules,
     Map<String, String> envVariables,
     ResidentSettings settings,
     String source) {
@@ -48,6 +51,7 @@ public record VersionConfig(
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(source, "source");
     handlers = List.copyOf(handlers);
+    accessRules = List.copyOf(accessRules);
     envVariables = Map.copyOf(envVariables);
   }
 

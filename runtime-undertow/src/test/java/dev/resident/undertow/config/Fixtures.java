@@ -54,6 +54,7 @@ final class Fixtures {
         false,
         null,
         List.of(),
+        List.of(),
         Map.of(),
         ResidentSettings.defaultsFor(scaling.type()),
         "code");

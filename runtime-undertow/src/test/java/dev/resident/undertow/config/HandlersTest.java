@@ -96,6 +96,55 @@ class HandlersTest {
   }
 
   @Test
+  @DisplayName("R-SEC-1 R-SEC-2 login, secure and auth_fail_action become the version's access rules")
+  void accessRules() {
+    var file =
+        yaml(
+            "app.yaml",
+            """
+            version: v1
+            handlers:
+            - url: /admin/*
+              servlet: a.Admin
+              login: admin
+              auth_fail_action: unauthorized
+            - url: /pay
+              servlet: a.Pay
+              secure: always
+            - url: /*
+              servlet: a.Front
+              secure: optional
+            """);
+
+    assertThat(load(file).application().defaultModule().defaultVersion().accessRules())
+        .containsExactly(
+            new AccessRule(
+                "/admin/*",
+                java.util.Set.of(),
+                HandlerConfig.Login.ADMIN,
+                AccessRule.Secure.OPTIONAL,
+                AccessRule.AuthFailAction.UNAUTHORIZED,
+                new Origin("app.yaml", 3, 3)),
+            new AccessRule(
+                "/pay",
+                java.util.Set.of(),
+                HandlerConfig.Login.OPTIONAL,
+                AccessRule.Secure.ALWAYS,
+                AccessRule.AuthFailAction.REDIRECT,
+                new Origin("app.yaml", 7, 3)));
+  }
+
+  @Test
+  @DisplayName("R-SEC-2 secure is optional, never or always")
+  void secureValues() {
+    var file = yaml("app.yaml", "version: v1\nhandlers:\n- url: /a\n  servlet: a.B\n  secure: sometimes\n");
+
+    assertThat(problems(file))
+        .containsExactly(
+            "app.yaml:5:11: handlers[0].secure must be one of optional, never, always, found \"sometimes\"");
+  }
+
+  @Test
   @DisplayName("R-CFG-2 url is a servlet path pattern")
   void urlPattern() {
     assertThat(problems(yaml("app.yaml", "version: v1\nhandlers:\n- url: tasks\n  servlet: a.B\n")))
