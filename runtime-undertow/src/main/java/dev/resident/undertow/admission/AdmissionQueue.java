@@ -51,7 +51,9 @@ public final class AdmissionQueue {
     this.pendingTimeout = pendingTimeout;
     this.clock = clock;
     for (Rejection rejection : Rejection.values()) {
-      rejections.put(rejection, new LongAdder());
+      if (rejection.byInstance()) {
+        rejections.put(rejection, new LongAdder());
+      }
     }
   }
 
@@ -63,16 +65,31 @@ public final class AdmissionQueue {
    * @param failfast whether to reject at once instead of queueing
    */
   public void offer(PendingRequest request, boolean failfast) {
+    if (!offerUnlessClosed(request, failfast)) {
+      reject(request, Rejection.STOPPING);
+    }
+  }
+
+  /**
+   * Asks for a slot as {@link #offer} does, unless admission is closed: then the request is left as it is,
+   * for the caller to offer elsewhere.
+   *
+   * @param request the request
+   * @param failfast whether to reject rather than queue
+   * @return false when admission is closed and nothing was done
+   */
+  public boolean offerUnlessClosed(PendingRequest request, boolean failfast) {
     Rejection rejection = null;
     boolean admitted = false;
     synchronized (this) {
+      if (closed) {
+        return false;
+      }
       request.queue(this);
       if (!request.waiting()) {
-        return;
+        return true;
       }
-      if (closed) {
-        rejection = Rejection.STOPPING;
-      } else if (open && active < maxConcurrent && waiting.isEmpty()) {
+      if (open && active < maxConcurrent && waiting.isEmpty()) {
         active++;
         admitted = true;
       } else if (failfast) {
@@ -80,8 +97,8 @@ public final class AdmissionQueue {
       } else if (waiting.size() >= maxPending) {
         rejection = Rejection.QUEUE_FULL;
       } else {
-        request.deadlineNanos(clock.nanoTime() + pendingTimeout.toNanos());
-        waiting.addLast(request);
+        request.startPendingTimeout(clock.nanoTime(), pendingTimeout.toNanos());
+        enqueue(request);
         scheduleSweep();
       }
     }
@@ -94,6 +111,25 @@ public final class AdmissionQueue {
     } else if (rejection != null) {
       reject(request, rejection);
     }
+    return true;
+  }
+
+  /**
+   * Queues a request in deadline order, which is arrival order: at the tail, unless it arrived before
+   * requests already waiting here (it moved from another instance), then before them.
+   */
+  private void enqueue(PendingRequest request) {
+    PendingRequest last = waiting.peekLast();
+    if (last == null || last.deadlineNanos() - request.deadlineNanos() <= 0) {
+      waiting.addLast(request);
+      return;
+    }
+    ArrayDeque<PendingRequest> later = new ArrayDeque<>();
+    while (!waiting.isEmpty() && waiting.peekLast().deadlineNanos() - request.deadlineNanos() > 0) {
+      later.addFirst(waiting.pollLast());
+    }
+    waiting.addLast(request);
+    waiting.addAll(later);
   }
 
   /** Gives back a slot taken by an admitted request, and admits the next waiting one. */
@@ -232,7 +268,10 @@ public final class AdmissionQueue {
    */
   public void reject(PendingRequest request, Rejection rejection) {
     if (request.finish()) {
-      rejections.get(rejection).increment();
+      LongAdder count = rejections.get(rejection);
+      if (count != null) {
+        count.increment();
+      }
       request.onRejected(rejection);
     }
   }

@@ -13,6 +13,9 @@ public abstract class PendingRequest {
 
   private final AtomicInteger state = new AtomicInteger(WAITING);
   private final boolean addressed;
+  private final long arrivalNanos;
+  private final boolean timed;
+  private boolean deadlineSet;
   private long deadlineNanos;
   private volatile Object owner;
   private volatile AdmissionQueue queue;
@@ -24,6 +27,21 @@ public abstract class PendingRequest {
    */
   protected PendingRequest(boolean addressed) {
     this.addressed = addressed;
+    this.arrivalNanos = 0;
+    this.timed = false;
+  }
+
+  /**
+   * Creates a pending request whose pending timeout counts from its arrival, also when it moves to another
+   * instance (R-REQ-2).
+   *
+   * @param addressed whether the request named its instance, so it may not move to another one
+   * @param arrivalNanos when it arrived, in host clock nanoseconds
+   */
+  protected PendingRequest(boolean addressed, long arrivalNanos) {
+    this.addressed = addressed;
+    this.arrivalNanos = arrivalNanos;
+    this.timed = true;
   }
 
   /**
@@ -80,6 +98,18 @@ public abstract class PendingRequest {
     return true;
   }
 
+  /**
+   * Turns the request away without any queue, when no instance could be found for it. Does nothing if it
+   * has ended already.
+   *
+   * @param rejection why
+   */
+  public final void refuse(Rejection rejection) {
+    if (finish()) {
+      onRejected(rejection);
+    }
+  }
+
   final void queue(AdmissionQueue queue) {
     this.queue = queue;
   }
@@ -88,8 +118,16 @@ public abstract class PendingRequest {
     return deadlineNanos;
   }
 
-  final void deadlineNanos(long deadlineNanos) {
-    this.deadlineNanos = deadlineNanos;
+  /**
+   * Fixes the pending deadline the first time the request is queued: its arrival, or now when it has none,
+   * plus the timeout. A request moved to another queue keeps it. Under the queue's lock.
+   */
+  final void startPendingTimeout(long nowNanos, long timeoutNanos) {
+    if (deadlineSet) {
+      return;
+    }
+    deadlineSet = true;
+    deadlineNanos = (timed ? arrivalNanos : nowNanos) + timeoutNanos;
   }
 
   final boolean finish() {

@@ -77,6 +77,15 @@ final class BufferedResponseConduit extends AbstractStreamSinkConduit<StreamSink
   }
 
   /**
+   * Discards everything the handler writes from now on, sending nothing: for a response that was already
+   * replaced by a 500 before this conduit existed.
+   */
+  synchronized void discardAll() {
+    state = State.DISCARDING;
+    body = ByteBuffer.allocate(0);
+  }
+
+  /**
    * Writes a bare 500 with an empty body and the given headers straight to the connection, for a response
    * of which nothing was sent; the caller closes the connection after.
    */

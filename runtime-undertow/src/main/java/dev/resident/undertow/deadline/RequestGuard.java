@@ -69,7 +69,8 @@ public final class RequestGuard {
   private synchronized org.xnio.conduits.StreamSinkConduit wrap(org.xnio.conduits.StreamSinkConduit next) {
     conduit = new BufferedResponseConduit(next, exchange, errorHeaders, maxResponseBytes, this::overflowed);
     if (aborted) {
-      conduit.abort(false);
+      // abort() has answered the client already: one 500 only (R-REQ-5).
+      conduit.discardAll();
     }
     return conduit;
   }
@@ -123,9 +124,8 @@ public final class RequestGuard {
   }
 
   private void softDeadline() {
-    listener.deadlineExceeded();
     synchronized (this) {
-      if (exchange.isComplete()) {
+      if (exchange.isComplete() || pending == null) {
         return;
       }
       if (thread != null) {
@@ -133,6 +133,8 @@ public final class RequestGuard {
       }
       pending = graceLane.start(() -> abort("its hard deadline"));
     }
+    // Counted only for a request that was still running (R-API-5).
+    listener.deadlineExceeded();
   }
 
   /**

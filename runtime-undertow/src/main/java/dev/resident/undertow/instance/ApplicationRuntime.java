@@ -70,7 +70,7 @@ public final class ApplicationRuntime {
     running = false;
     List<CompletableFuture<Void>> stops = new ArrayList<>();
     for (VersionRuntime version : versions()) {
-      stops.add(version.stop(StopReason.HOST_STOPPED));
+      stops.add(version.stop(StopReason.HOST_STOPPED).done());
     }
     return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
   }

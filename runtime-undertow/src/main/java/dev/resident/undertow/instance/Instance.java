@@ -361,7 +361,12 @@ public final class Instance {
    */
   public void offer(PendingRequest request, boolean failfast) {
     request.owner(this);
-    admission.offer(request, failfast);
+    if (request.addressed()) {
+      admission.offer(request, failfast);
+    } else if (!admission.offerUnlessClosed(request, failfast) && !version.redispatch(this, request)) {
+      // Chosen while serving, stopping before the offer: another serving instance takes it, else 404.
+      admission.reject(request, Rejection.STOPPING);
+    }
   }
 
   /**
@@ -422,6 +427,16 @@ public final class Instance {
     Duration deadline = task ? settings.taskDeadline() : settings.requestDeadline();
     long deadlineNanos = deadline == null ? Long.MAX_VALUE : host.clock().nanoTime() + deadline.toNanos();
     return ThreadContext.request(this, requestId, deadlineNanos);
+  }
+
+  /**
+   * Makes the context of this instance's start request, which has no deadline (R-LIFE-1).
+   *
+   * @param requestId the request id
+   * @return the context
+   */
+  public ThreadContext startRequestContext(String requestId) {
+    return ThreadContext.request(this, requestId, Long.MAX_VALUE);
   }
 
   /**

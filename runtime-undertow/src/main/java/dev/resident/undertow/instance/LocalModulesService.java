@@ -4,14 +4,15 @@ import dev.resident.api.modules.ModulesException;
 import dev.resident.api.modules.ModulesService;
 import dev.resident.undertow.config.ApplicationConfig;
 import dev.resident.undertow.config.ScalingType;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The modules service as seen from one instance (R-API-3, R-API-4): real changes to real instances, host
@@ -19,6 +20,11 @@ import java.util.function.Supplier;
  * every bad argument.
  */
 final class LocalModulesService implements ModulesService {
+
+  /** How long a synchronous start waits: start requests are sent once the instances are deployed. */
+  private static final Duration START_BOUND = Duration.ofMinutes(10);
+  /** How much longer than the shutdown grace a synchronous stop waits. */
+  private static final Duration WAIT_MARGIN = Duration.ofSeconds(30);
 
   private final ApplicationRuntime application;
   private final Instance current;
@@ -81,12 +87,16 @@ final class LocalModulesService implements ModulesService {
 
   @Override
   public void setNumInstances(String module, String version, long instances) {
-    await(setNumInstancesAsync(module, version, instances));
+    VersionRuntime found = find(module, version);
+    await(waitFor(found, numInstances(found, instances)), stopBound(found));
   }
 
   @Override
   public Future<Void> setNumInstancesAsync(String module, String version, long instances) {
-    VersionRuntime found = find(module, version);
+    return numInstances(find(module, version), instances).done();
+  }
+
+  private static VersionRuntime.Change numInstances(VersionRuntime found, long instances) {
     requireScaling(found, "setNumInstances", ScalingType.MANUAL);
     if (instances < 1 || instances > 200) {
       throw new ModulesException("setNumInstances needs 1 to 200 instances, found " + instances);
@@ -96,26 +106,44 @@ final class LocalModulesService implements ModulesService {
 
   @Override
   public void startVersion(String module, String version) {
-    await(startVersionAsync(module, version));
+    await(startVersionAsync(module, version), START_BOUND);
   }
 
   @Override
   public Future<Void> startVersionAsync(String module, String version) {
     VersionRuntime found = find(module, version);
     requireScaling(found, "startVersion", ScalingType.MANUAL, ScalingType.BASIC);
-    return async(found::start);
+    return found.start();
   }
 
   @Override
   public void stopVersion(String module, String version) {
-    await(stopVersionAsync(module, version));
+    VersionRuntime found = find(module, version);
+    await(waitFor(found, stop(found)), stopBound(found));
   }
 
   @Override
   public Future<Void> stopVersionAsync(String module, String version) {
-    VersionRuntime found = find(module, version);
+    return stop(find(module, version)).done();
+  }
+
+  private static VersionRuntime.Change stop(VersionRuntime found) {
     requireScaling(found, "stopVersion", ScalingType.MANUAL, ScalingType.BASIC);
-    return async(() -> found.stop(StopReason.VERSION_STOPPED));
+    return found.stop(StopReason.VERSION_STOPPED);
+  }
+
+  /**
+   * What a synchronous call waits for: the whole change, except when the caller is code of the version it
+   * changes, whose own request would then wait for itself until the grace ends; that caller waits until
+   * the change has begun.
+   */
+  private Future<Void> waitFor(VersionRuntime found, VersionRuntime.Change change) {
+    return found.owns(current) ? change.begun() : change.done();
+  }
+
+  /** A stop waits for in-flight requests and hooks, at most for the shutdown grace. */
+  private static Duration stopBound(VersionRuntime found) {
+    return found.config().settings().shutdownGrace().plus(WAIT_MARGIN);
   }
 
   @Override
@@ -169,24 +197,14 @@ final class LocalModulesService implements ModulesService {
         + actual.yamlName() + " scaling");
   }
 
-  private Future<Void> async(Supplier<CompletableFuture<Void>> change) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    application.host().lifecycleExecutor().execute(() -> change.get().whenComplete((ok, failure) -> {
-      if (failure != null) {
-        done.completeExceptionally(failure);
-      } else {
-        done.complete(null);
-      }
-    }));
-    return done;
-  }
-
-  private static void await(Future<Void> change) {
+  private static void await(Future<Void> change, Duration bound) {
     try {
-      change.get();
+      change.get(bound.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ModulesException("Interrupted while waiting for the change", e);
+    } catch (TimeoutException e) {
+      throw new ModulesException("The change did not complete within " + bound + "; it goes on", e);
     } catch (ExecutionException | CompletionException | CancellationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof ModulesException modules) {

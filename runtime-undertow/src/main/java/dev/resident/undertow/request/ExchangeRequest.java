@@ -11,7 +11,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.xnio.IoUtils;
 
 /**
@@ -29,7 +29,7 @@ final class ExchangeRequest extends PendingRequest {
   private final DisconnectWatch watch;
 
   ExchangeRequest(HttpServerExchange exchange, boolean addressed, Executor executor, HostClock clock) {
-    super(addressed);
+    super(addressed, exchange.getAttachment(RequestAttachments.ARRIVAL_NANOS));
     this.exchange = exchange;
     this.executor = executor;
     this.clock = clock;
@@ -64,16 +64,25 @@ final class ExchangeRequest extends PendingRequest {
   }
 
   /**
-   * Runs the request on a request thread of the instance.
+   * Runs the request on a request thread of the instance. It leaves the instance (its slot given back, its
+   * in-flight count lowered) once both its exchange has completed and its handler has returned, so that a
+   * runaway handler answered 500 at its hard deadline keeps its slot until its thread ends (R-REQ-5).
    *
    * @param instance the instance
-   * @param admitted whether it holds an admission slot (false for the start request)
+   * @param admitted whether it holds an admission slot: false for the start request, which has no deadline
+   *     (R-LIFE-1)
    */
   void run(Instance instance, boolean admitted) {
-    AtomicBoolean exited = new AtomicBoolean();
     long arrival = exchange.getAttachment(RequestAttachments.ARRIVAL_NANOS);
-    Runnable exit = () -> {
-      if (exited.compareAndSet(false, true)) {
+    // Two holds: the exchange's completion and the handler's return.
+    AtomicInteger holds = new AtomicInteger(2);
+    Runnable release = () -> {
+      if (holds.decrementAndGet() == 0) {
+        instance.requestExited(exchange, admitted, clock.nanoTime() - arrival);
+      }
+    };
+    Runnable exitNow = () -> {
+      if (holds.getAndSet(0) > 0) {
         instance.requestExited(exchange, admitted, clock.nanoTime() - arrival);
       }
     };
@@ -84,17 +93,20 @@ final class ExchangeRequest extends PendingRequest {
       try {
         nextListener.proceed();
       } finally {
-        exit.run();
+        release.run();
       }
     });
     try {
       executor.execute(() -> {
         if (!exchange.getConnection().isOpen()) {
-          exit.run();
+          exitNow.run();
           return;
         }
         boolean task = RequestAttachments.flag(exchange, RequestAttachments.TASK);
-        ThreadContext context = instance.requestContext(exchange.getAttachment(RequestAttachments.REQUEST_ID), task);
+        String requestId = exchange.getAttachment(RequestAttachments.REQUEST_ID);
+        ThreadContext context = admitted
+            ? instance.requestContext(requestId, task)
+            : instance.startRequestContext(requestId);
         RequestGuard guard = instance.guard(exchange, context, task);
         exchange.addExchangeCompleteListener((ex, nextListener) -> {
           try {
@@ -109,10 +121,11 @@ final class ExchangeRequest extends PendingRequest {
               () -> Connectors.executeRootHandler(instance.deploymentHandler(), exchange));
         } finally {
           guard.exit();
+          release.run();
         }
       });
     } catch (RejectedExecutionException e) {
-      exit.run();
+      exitNow.run();
       IoUtils.safeClose(exchange.getConnection());
     }
   }
