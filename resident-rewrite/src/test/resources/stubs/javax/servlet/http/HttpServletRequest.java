@@ -1,0 +1,6 @@
+package javax.servlet.http;
+
+public interface HttpServletRequest {
+  String getParameter(String name);
+  String getRequestURI();
+}
