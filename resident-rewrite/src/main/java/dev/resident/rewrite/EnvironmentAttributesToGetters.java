@@ -53,12 +53,14 @@ public final class EnvironmentAttributesToGetters extends Recipe {
     return Preconditions.check(new UsesMethod<>(GET_ATTRIBUTES), new JavaVisitor<ExecutionContext>() {
       @Override
       public J visitTypeCast(J.TypeCast typeCast, ExecutionContext ctx) {
-        if (TypeUtils.isString(typeCast.getClazz().getTree().getType())
+        boolean unwrap = TypeUtils.isString(typeCast.getClazz().getTree().getType())
             && typeCast.getExpression() instanceof J.MethodInvocation read
-            && getter(read) != null) {
-          return visit(read, ctx, getCursor().getParentOrThrow());
+            && getter(read) != null;
+        J visited = super.visitTypeCast(typeCast, ctx);
+        if (unwrap && visited instanceof J.TypeCast cast) {
+          return cast.getExpression().withPrefix(cast.getPrefix());
         }
-        return super.visitTypeCast(typeCast, ctx);
+        return visited;
       }
 
       @Override

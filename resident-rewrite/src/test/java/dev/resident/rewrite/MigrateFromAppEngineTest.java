@@ -85,4 +85,338 @@ class MigrateFromAppEngineTest implements RewriteTest {
         }
         """));
   }
+
+  @Test
+  void shutdownHookMovesWithItsManager() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import com.google.appengine.api.LifecycleManager;
+        import com.google.appengine.api.LifecycleManager.ShutdownHook;
+
+        class Hooks {
+          void install() {
+            LifecycleManager.getInstance().setShutdownHook(new ShutdownHook() {
+              @Override
+              public void shutdown() {
+                LifecycleManager.getInstance().interruptAllRequests();
+              }
+            });
+            LifecycleManager.ShutdownHook nested = () -> {};
+            LifecycleManager.getInstance().setShutdownHook(nested);
+          }
+        }
+        """,
+        """
+        package app;
+
+        import dev.resident.api.LifecycleManager;
+
+        class Hooks {
+          void install() {
+            LifecycleManager.getInstance().setShutdownHook(new LifecycleManager.ShutdownHook() {
+              @Override
+              public void shutdown() {
+                LifecycleManager.getInstance().interruptAllRequests();
+              }
+            });
+            LifecycleManager.ShutdownHook nested = () -> {};
+            LifecycleManager.getInstance().setShutdownHook(nested);
+          }
+        }
+        """));
+  }
+
+  @Test
+  void threadManagerKeepsItsCalls() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import com.google.appengine.api.ThreadManager;
+        import java.util.concurrent.ThreadFactory;
+
+        class Threads {
+          void start(Runnable work) {
+            ThreadFactory request = ThreadManager.currentRequestThreadFactory();
+            request.newThread(work).start();
+            ThreadManager.createThreadForCurrentRequest(work).start();
+            ThreadFactory background = ThreadManager.backgroundThreadFactory();
+            background.newThread(work).start();
+            ThreadManager.createBackgroundThread(work).start();
+          }
+        }
+        """,
+        """
+        package app;
+
+        import dev.resident.api.ThreadManager;
+
+        import java.util.concurrent.ThreadFactory;
+
+        class Threads {
+          void start(Runnable work) {
+            ThreadFactory request = ThreadManager.currentRequestThreadFactory();
+            request.newThread(work).start();
+            ThreadManager.createThreadForCurrentRequest(work).start();
+            ThreadFactory background = ThreadManager.backgroundThreadFactory();
+            background.newThread(work).start();
+            ThreadManager.createBackgroundThread(work).start();
+          }
+        }
+        """));
+  }
+
+  @Test
+  void modulesServiceAndItsFactoryKeepTheirCalls() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import com.google.appengine.api.modules.ModulesService;
+        import com.google.appengine.api.modules.ModulesServiceFactory;
+        import java.util.concurrent.Future;
+
+        class Modules {
+          private final ModulesService modules = ModulesServiceFactory.getModulesService();
+
+          Future<Void> scale() {
+            String here = modules.getCurrentModule() + modules.getCurrentVersion() + modules.getCurrentInstanceId();
+            for (String module : modules.getModules()) {
+              for (String version : modules.getVersions(module)) {
+                here += modules.getInstanceHostname(module, version, "0") + modules.getVersionHostname(module, version);
+              }
+            }
+            String version = modules.getDefaultVersion("worker");
+            modules.setNumInstances("worker", version, modules.getNumInstances("worker", version) + 1L);
+            modules.stopVersion("worker", version);
+            modules.startVersion("worker", version);
+            modules.stopVersionAsync("batch", "v1");
+            modules.startVersionAsync("batch", "v1");
+            return modules.setNumInstancesAsync("worker", version, 2);
+          }
+        }
+        """,
+        """
+        package app;
+
+        import dev.resident.api.modules.ModulesService;
+        import dev.resident.api.modules.ModulesServiceFactory;
+
+        import java.util.concurrent.Future;
+
+        class Modules {
+          private final ModulesService modules = ModulesServiceFactory.getModulesService();
+
+          Future<Void> scale() {
+            String here = modules.getCurrentModule() + modules.getCurrentVersion() + modules.getCurrentInstanceId();
+            for (String module : modules.getModules()) {
+              for (String version : modules.getVersions(module)) {
+                here += modules.getInstanceHostname(module, version, "0") + modules.getVersionHostname(module, version);
+              }
+            }
+            String version = modules.getDefaultVersion("worker");
+            modules.setNumInstances("worker", version, modules.getNumInstances("worker", version) + 1L);
+            modules.stopVersion("worker", version);
+            modules.startVersion("worker", version);
+            modules.stopVersionAsync("batch", "v1");
+            modules.startVersionAsync("batch", "v1");
+            return modules.setNumInstancesAsync("worker", version, 2);
+          }
+        }
+        """));
+  }
+
+  @Test
+  void modulesExceptionIsResidents() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import com.google.appengine.api.modules.ModulesException;
+        import com.google.appengine.api.modules.ModulesServiceFactory;
+
+        class Scale {
+          boolean tryStop(String module) {
+            try {
+              ModulesServiceFactory.getModulesService().stopVersion(module, "v1");
+              return true;
+            } catch (ModulesException e) {
+              throw new ModulesException("cannot stop " + module, e);
+            }
+          }
+        }
+        """,
+        """
+        package app;
+
+        import dev.resident.api.modules.ModulesException;
+        import dev.resident.api.modules.ModulesServiceFactory;
+
+        class Scale {
+          boolean tryStop(String module) {
+            try {
+              ModulesServiceFactory.getModulesService().stopVersion(module, "v1");
+              return true;
+            } catch (ModulesException e) {
+              throw new ModulesException("cannot stop " + module, e);
+            }
+          }
+        }
+        """));
+  }
+
+  @Test
+  void deadlineExceededExceptionIsResidents() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import com.google.apphosting.api.DeadlineExceededException;
+
+        class Work {
+          String run(Runnable step) {
+            try {
+              step.run();
+              return "done";
+            } catch (DeadlineExceededException e) {
+              return "late";
+            }
+          }
+        }
+        """,
+        """
+        package app;
+
+        import dev.resident.api.DeadlineExceededException;
+
+        class Work {
+          String run(Runnable step) {
+            try {
+              step.run();
+              return "done";
+            } catch (DeadlineExceededException e) {
+              return "late";
+            }
+          }
+        }
+        """));
+  }
+
+  @Test
+  void apiProxyEnvironmentBecomesEnvironmentCurrent() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import com.google.apphosting.api.ApiProxy;
+
+        class Where {
+          String describe() {
+            ApiProxy.Environment env = ApiProxy.getCurrentEnvironment();
+            long left = ApiProxy.getCurrentEnvironment().getRemainingMillis();
+            return env.getAppId() + "/" + env.getModuleId() + "/" + env.getVersionId() + " " + left;
+          }
+        }
+        """,
+        """
+        package app;
+
+        import dev.resident.api.Environment;
+
+        class Where {
+          String describe() {
+            Environment env = Environment.current();
+            long left = Environment.current().getRemainingMillis();
+            return env.getAppId() + "/" + env.getModuleId() + "/" + env.getVersionId() + " " + left;
+          }
+        }
+        """));
+  }
+
+  @Test
+  void environmentAttributesResidentAnswersBecomeGetters() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import com.google.appengine.api.backends.BackendService;
+        import com.google.apphosting.api.ApiProxy;
+
+        class Ids {
+          String ids() {
+            ApiProxy.Environment env = ApiProxy.getCurrentEnvironment();
+            String instance = (String) env.getAttributes().get("com.google.appengine.instance.id");
+            Object backend = env.getAttributes().get(BackendService.BACKEND_ID_ENV_ATTRIBUTE);
+            String request = (String) ApiProxy.getCurrentEnvironment().getAttributes()
+                .get("com.google.appengine.runtime.request_log_id");
+            return instance + backend + request + env.getAttributes().get(BackendService.INSTANCE_ID_ENV_ATTRIBUTE);
+          }
+        }
+        """,
+        """
+        package app;
+
+        import dev.resident.api.Environment;
+
+        class Ids {
+          String ids() {
+            Environment env = Environment.current();
+            String instance = env.getInstanceId();
+            Object backend = env.getModuleId();
+            String request = Environment.current().getRequestId();
+            return instance + backend + request + env.getInstanceId();
+          }
+        }
+        """));
+  }
+
+  @Test
+  void environmentAttributesResidentDoesNotAnswerAreLeftForTheCompilerToName() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import com.google.apphosting.api.ApiProxy;
+
+        class Host {
+          Object host() {
+            return ApiProxy.getCurrentEnvironment().getAttributes()
+                .get("com.google.appengine.runtime.default_version_hostname");
+          }
+        }
+        """,
+        """
+        package app;
+
+        import dev.resident.api.Environment;
+
+        class Host {
+          Object host() {
+            return Environment.current().getAttributes()
+                .get("com.google.appengine.runtime.default_version_hostname");
+          }
+        }
+        """));
+  }
+
+  @Test
+  void codeAlreadyOnResidentIsLeftAlone() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import dev.resident.api.Environment;
+        import dev.resident.api.RuntimeStats;
+        import dev.resident.api.modules.ModulesServiceFactory;
+
+        class Already {
+          String report() {
+            return Environment.current().getInstanceId() + RuntimeStats.current().getRequestsTotal()
+                + ModulesServiceFactory.getModulesService().getCurrentModule();
+          }
+        }
+        """));
+  }
 }
