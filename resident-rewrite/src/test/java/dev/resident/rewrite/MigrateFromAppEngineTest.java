@@ -419,4 +419,121 @@ class MigrateFromAppEngineTest implements RewriteTest {
         }
         """));
   }
+
+  @Test
+  void javaxServletBecomesJakartaServlet() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import java.io.IOException;
+        import javax.servlet.ServletException;
+        import javax.servlet.annotation.WebServlet;
+        import javax.servlet.http.HttpServlet;
+        import javax.servlet.http.HttpServletRequest;
+        import javax.servlet.http.HttpServletResponse;
+
+        @WebServlet("/hello")
+        public class HelloServlet extends HttpServlet {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            resp.setContentType("text/plain");
+            resp.getWriter().println("hello " + req.getParameter("name"));
+          }
+        }
+        """,
+        """
+        package app;
+
+        import java.io.IOException;
+        import jakarta.servlet.ServletException;
+        import jakarta.servlet.annotation.WebServlet;
+        import jakarta.servlet.http.HttpServlet;
+        import jakarta.servlet.http.HttpServletRequest;
+        import jakarta.servlet.http.HttpServletResponse;
+
+        @WebServlet("/hello")
+        public class HelloServlet extends HttpServlet {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            resp.setContentType("text/plain");
+            resp.getWriter().println("hello " + req.getParameter("name"));
+          }
+        }
+        """));
+  }
+
+  @Test
+  void oneServletUsingEveryMappedType() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import com.google.appengine.api.LifecycleManager;
+        import com.google.appengine.api.ThreadManager;
+        import com.google.appengine.api.backends.BackendService;
+        import com.google.appengine.api.backends.BackendServiceFactory;
+        import com.google.appengine.api.modules.ModulesException;
+        import com.google.appengine.api.modules.ModulesService;
+        import com.google.appengine.api.modules.ModulesServiceFactory;
+        import com.google.apphosting.api.ApiProxy;
+        import com.google.apphosting.api.DeadlineExceededException;
+        import java.io.IOException;
+        import javax.servlet.http.HttpServlet;
+        import javax.servlet.http.HttpServletRequest;
+        import javax.servlet.http.HttpServletResponse;
+
+        public class EverythingServlet extends HttpServlet {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            LifecycleManager.ShutdownHook hook = () -> LifecycleManager.getInstance().interruptAllRequests();
+            LifecycleManager.getInstance().setShutdownHook(hook);
+            ThreadManager.createThreadForCurrentRequest(() -> {}).start();
+            BackendService backends = BackendServiceFactory.getBackendService();
+            ModulesService modules = ModulesServiceFactory.getModulesService();
+            ApiProxy.Environment env = ApiProxy.getCurrentEnvironment();
+            try {
+              resp.getWriter().println(env.getAppId() + env.getAttributes().get("com.google.appengine.instance.id")
+                  + backends.getCurrentInstance() + modules.getCurrentInstanceId());
+            } catch (ModulesException | DeadlineExceededException e) {
+              resp.setStatus(503);
+            }
+          }
+        }
+        """,
+        """
+        package app;
+
+        import dev.resident.api.DeadlineExceededException;
+        import dev.resident.api.Environment;
+        import dev.resident.api.LifecycleManager;
+        import dev.resident.api.ThreadManager;
+        import dev.resident.api.modules.ModulesException;
+        import dev.resident.api.modules.ModulesService;
+        import dev.resident.api.modules.ModulesServiceFactory;
+
+        import java.io.IOException;
+        import jakarta.servlet.http.HttpServlet;
+        import jakarta.servlet.http.HttpServletRequest;
+        import jakarta.servlet.http.HttpServletResponse;
+
+        public class EverythingServlet extends HttpServlet {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            LifecycleManager.ShutdownHook hook = () -> LifecycleManager.getInstance().interruptAllRequests();
+            LifecycleManager.getInstance().setShutdownHook(hook);
+            ThreadManager.createThreadForCurrentRequest(() -> {}).start();
+            ModulesService backends = ModulesServiceFactory.getModulesService();
+            ModulesService modules = ModulesServiceFactory.getModulesService();
+            Environment env = Environment.current();
+            try {
+              resp.getWriter().println(env.getAppId() + env.getInstanceId()
+                  + Integer.parseInt(backends.getCurrentInstanceId()) + modules.getCurrentInstanceId());
+            } catch (ModulesException | DeadlineExceededException e) {
+              resp.setStatus(503);
+            }
+          }
+        }
+        """));
+  }
 }
