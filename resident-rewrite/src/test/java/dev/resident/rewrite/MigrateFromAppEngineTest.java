@@ -11,7 +11,7 @@ class MigrateFromAppEngineTest implements RewriteTest {
 
   @Override
   public void defaults(RecipeSpec spec) {
-    spec.recipeFromResources("dev.resident.MigrateFromAppEngine").parser(AppEngineStubs.parser());
+    spec.recipeFromResources("dev.resident.MigrateFromAppEngine").parser(TestParsers.parser());
   }
 
   @Test

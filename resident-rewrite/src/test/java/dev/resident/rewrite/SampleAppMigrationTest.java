@@ -68,7 +68,7 @@ class SampleAppMigrationTest {
     ExecutionContext ctx = new InMemoryExecutionContext(e -> {
       throw new AssertionError("Recipe or parser failed", e);
     });
-    List<SourceFile> sources = AppEngineStubs.parser().build().parse(files, sourceRoot, ctx).toList();
+    List<SourceFile> sources = TestParsers.parser().build().parse(files, sourceRoot, ctx).toList();
     Recipe recipe = org.openrewrite.config.Environment.builder()
         .scanRuntimeClasspath()
         .build()
@@ -94,7 +94,7 @@ class SampleAppMigrationTest {
     StringWriter errors = new StringWriter();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
       Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(written);
-      String classpath = AppEngineStubs.classpath().stream().map(Path::toString)
+      String classpath = TestParsers.residentClasspath().stream().map(Path::toString)
           .collect(Collectors.joining(java.io.File.pathSeparator));
       boolean ok = javac.getTask(errors, files, null,
           List.of("-classpath", classpath, "-d", classes.toString(), "-proc:none", "--release", "17"), null, units)

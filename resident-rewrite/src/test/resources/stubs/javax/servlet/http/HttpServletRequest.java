@@ -1,6 +1,0 @@
-package javax.servlet.http;
-
-public interface HttpServletRequest {
-  String getParameter(String name);
-  String getRequestURI();
-}
