@@ -7,7 +7,7 @@ import org.openrewrite.TreeVisitor;
 import org.openrewrite.java.JavaIsoVisitor;
 import org.openrewrite.java.JavaTemplate;
 import org.openrewrite.java.MethodMatcher;
-import org.openrewrite.java.search.UsesType;
+import org.openrewrite.java.search.UsesMethod;
 import org.openrewrite.java.tree.J;
 
 /**
@@ -41,7 +41,7 @@ public final class BackendServiceToModulesService extends Recipe {
 
   @Override
   public TreeVisitor<?, ExecutionContext> getVisitor() {
-    return Preconditions.check(new UsesType<>(BACKEND_SERVICE, false), new JavaIsoVisitor<ExecutionContext>() {
+    return Preconditions.check(new UsesMethod<>(BACKEND_SERVICE + " *(..)"), new JavaIsoVisitor<ExecutionContext>() {
       @Override
       public J.MethodInvocation visitMethodInvocation(J.MethodInvocation method, ExecutionContext ctx) {
         J.MethodInvocation m = super.visitMethodInvocation(method, ctx);

@@ -87,6 +87,60 @@ class MigrateFromAppEngineTest implements RewriteTest {
   }
 
   @Test
+  void backendServiceCallsOnTheFactoryResultAreRewrittenToo() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import com.google.appengine.api.backends.BackendServiceFactory;
+
+        class Backends {
+          int instance() {
+            return BackendServiceFactory.getBackendService().getCurrentInstance();
+          }
+        }
+        """,
+        """
+        package app;
+
+        import dev.resident.api.modules.ModulesServiceFactory;
+
+        class Backends {
+          int instance() {
+            return Integer.parseInt(ModulesServiceFactory.getModulesService().getCurrentInstanceId());
+          }
+        }
+        """));
+  }
+
+  @Test
+  void staticImportsMoveToResident() {
+    rewriteRun(java(
+        """
+        package app;
+
+        import static com.google.appengine.api.ThreadManager.createBackgroundThread;
+
+        class Worker {
+          void start(Runnable work) {
+            createBackgroundThread(work).start();
+          }
+        }
+        """,
+        """
+        package app;
+
+        import static dev.resident.api.ThreadManager.createBackgroundThread;
+
+        class Worker {
+          void start(Runnable work) {
+            createBackgroundThread(work).start();
+          }
+        }
+        """));
+  }
+
+  @Test
   void shutdownHookMovesWithItsManager() {
     rewriteRun(java(
         """
