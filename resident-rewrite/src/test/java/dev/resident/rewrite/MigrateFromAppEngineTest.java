@@ -1,6 +1,7 @@
 package dev.resident.rewrite;
 
 import static org.openrewrite.java.Assertions.java;
+import static org.openrewrite.xml.Assertions.xml;
 
 import org.junit.jupiter.api.Test;
 import org.openrewrite.test.RecipeSpec;
@@ -589,5 +590,42 @@ class MigrateFromAppEngineTest implements RewriteTest {
           }
         }
         """));
+  }
+
+  @Test
+  void appEngineDescriptorsStayAndWebXmlMovesToJakartaEe() {
+    rewriteRun(
+        xml(
+            """
+            <?xml version="1.0" encoding="utf-8"?>
+            <appengine-web-app xmlns="http://appengine.google.com/ns/1.0">
+              <runtime>java8</runtime>
+              <module>worker</module>
+              <manual-scaling>
+                <instances>2</instances>
+              </manual-scaling>
+            </appengine-web-app>
+            """,
+            spec -> spec.path("src/main/webapp/WEB-INF/appengine-web.xml")),
+        xml(
+            """
+            <?xml version="1.0" encoding="utf-8"?>
+            <web-app xmlns="http://xmlns.jcp.org/xml/ns/javaee" version="3.1">
+              <servlet>
+                <servlet-name>start</servlet-name>
+                <servlet-class>app.StartServlet</servlet-class>
+              </servlet>
+            </web-app>
+            """,
+            """
+            <?xml version="1.0" encoding="utf-8"?>
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+              <servlet>
+                <servlet-name>start</servlet-name>
+                <servlet-class>app.StartServlet</servlet-class>
+              </servlet>
+            </web-app>
+            """,
+            spec -> spec.path("src/main/webapp/WEB-INF/web.xml")));
   }
 }
