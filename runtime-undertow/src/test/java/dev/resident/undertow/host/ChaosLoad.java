@@ -32,20 +32,28 @@ final class ChaosLoad {
    * @param request what was asked
    * @param status the status, 0 when none came
    * @param failure why no status came, or null
+   * @param sentAtNanos when it was sent, {@link System#nanoTime()}
    */
-  record Outcome(String request, int status, Throwable failure) {}
+  record Outcome(String request, int status, Throwable failure, long sentAtNanos) {}
 
   private final ResidentHost host;
   private final SplittableRandom random;
+  private final int[] ports;
   private final Semaphore inFlight = new Semaphore(24);
   private final List<CompletableFuture<Outcome>> sent = new ArrayList<>();
   private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean stopped;
+  private volatile long hostStoppedAtNanos;
 
   private ChaosLoad(ResidentHost host, SplittableRandom random) {
     this.host = host;
     this.random = random;
+    this.ports = new int[] {
+        host.port(), host.versionPort("default", "v1"), host.versionPort("worker", "v1"),
+        host.instancePort("worker", "v1", "0"), host.versionPort("batch", "v1"),
+        host.instancePort("batch", "v1", "0"), host.instancePort("batch", "v1", "1"),
+        host.instancePort("batch", "v1", "2")};
     this.thread = new Thread(this::send, "chaos-load");
     this.thread.setDaemon(true);
   }
@@ -78,8 +86,10 @@ final class ChaosLoad {
       String path = PATHS[random.nextInt(PATHS.length)];
       int port = target();
       String what = "GET :" + port + path;
+      long sentAt = System.nanoTime();
       CompletableFuture<Outcome> outcome = CLIENT.sendAsync(request(port, path), HttpResponse.BodyHandlers.discarding())
-          .handle((response, failure) -> new Outcome(what, response == null ? 0 : response.statusCode(), failure))
+          .handle((response, failure) ->
+              new Outcome(what, response == null ? 0 : response.statusCode(), failure, sentAt))
           .whenComplete((done, ignored) -> {
             outcomes.add(done);
             inFlight.release();
@@ -90,20 +100,28 @@ final class ChaosLoad {
     }
   }
 
-  /** The main port (the automatic default version), a version port, or an instance that always exists. */
+  /** The main port (the automatic default version), version ports, and instances that always exist. */
   private int target() {
-    return switch (random.nextInt(6)) {
-      case 0 -> host.port();
-      case 1 -> host.versionPort("worker", "v1");
-      case 2 -> host.instancePort("worker", "v1", "0");
-      case 3 -> host.versionPort("batch", "v1");
-      case 4 -> host.instancePort("batch", "v1", Integer.toString(random.nextInt(3)));
-      default -> host.versionPort("default", "v1");
-    };
+    return ports[random.nextInt(ports.length)];
   }
 
   private static HttpRequest request(int port, String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build();
+  }
+
+  /** Stops the host while requests keep coming. */
+  void stopHost() {
+    hostStoppedAtNanos = System.nanoTime();
+    host.stop();
+  }
+
+  /**
+   * Tells when {@link #stopHost()} began.
+   *
+   * @return its {@link System#nanoTime()}, 0 if the host was not stopped under load
+   */
+  long hostStoppedAtNanos() {
+    return hostStoppedAtNanos;
   }
 
   void stop() throws InterruptedException {
