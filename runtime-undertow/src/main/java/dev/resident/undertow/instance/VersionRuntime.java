@@ -62,7 +62,9 @@ public final class VersionRuntime {
       count = basic.maxInstances();
     }
     for (int i = 0; i < count; i++) {
-      addSlot(i);
+      if (application.runsSlot(config, i)) {
+        addSlot(i);
+      }
     }
   }
 
