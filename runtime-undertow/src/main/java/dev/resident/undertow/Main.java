@@ -184,7 +184,8 @@ public final class Main {
     }
     ManifestWriter.Options manifestOptions = new ManifestWriter.Options(
         options.image() == null ? ManifestWriter.Options.DEFAULT_IMAGE : options.image(),
-        options.namespace() == null ? ManifestWriter.Options.DEFAULT_NAMESPACE : options.namespace());
+        options.namespace() == null ? ManifestWriter.Options.DEFAULT_NAMESPACE : options.namespace(),
+        options.files().stream().map(file -> file.getFileName().toString()).toList());
     try {
       ManifestWriter.Result result = writers.next().write(application, manifestOptions, options.manifests());
       result.files().forEach(file -> out.println("wrote " + file));

@@ -27,10 +27,13 @@ public interface ManifestWriter {
   /**
    * What the manifests are made for.
    *
-   * @param image the container image every pod runs
+   * @param image the container image every pod runs; its entry point is the launcher
+   *     ({@code java -cp … dev.resident.undertow.Main}) and its working directory holds the files
    * @param namespace the namespace of every object
+   * @param files the launcher's FILE arguments inside the image, such as {@code app.yaml}, the default
+   *     module's first
    */
-  record Options(String image, String namespace) {
+  record Options(String image, String namespace, List<String> files) {
     /** The image when none is given. */
     public static final String DEFAULT_IMAGE = "resident-app:latest";
     /** The namespace when none is given. */
@@ -39,6 +42,7 @@ public interface ManifestWriter {
     public Options {
       Objects.requireNonNull(image, "image");
       Objects.requireNonNull(namespace, "namespace");
+      files = List.copyOf(files);
     }
   }
 
