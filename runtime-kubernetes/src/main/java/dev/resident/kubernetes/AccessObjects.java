@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,8 +25,8 @@ import java.util.TreeMap;
 
 /**
  * What the pods of an application run as and share (R-DIST-3): a ServiceAccount bound to a Role that may only
- * read the application's StatefulSets and scale them by name (and read its Services and Knative Services for
- * counts and host names), and the Secret of internal requests (R-SEC-3) that every pod reads as
+ * read the application's StatefulSets, patch them and replace their scale by name (and read its Services and
+ * Knative Services for counts and host names), and the Secret of internal requests (R-SEC-3) that every pod reads as
  * {@value KubernetesNames#SECRET_ENV}.
  */
 final class AccessObjects {
@@ -37,8 +38,8 @@ final class AccessObjects {
   private AccessObjects() {}
 
   static ServiceAccount serviceAccount(ApplicationConfig application, ManifestWriter.Options options) {
-    return new ServiceAccountBuilder().withNewMetadata().withName(KubernetesNames.app(application.applicationId(), ACCOUNT))
-        .withNamespace(options.namespace()).withLabels(KubernetesNames.appLabels(application.applicationId()))
+    return new ServiceAccountBuilder().withNewMetadata()
+        .withName(KubernetesNames.app(application.applicationId(), ACCOUNT)).withNamespace(options.namespace()).withLabels(KubernetesNames.appLabels(application.applicationId()))
         .endMetadata().build();
   }
 
@@ -50,7 +51,9 @@ final class AccessObjects {
     }
     List<PolicyRule> rules = new ArrayList<>();
     if (!manual.isEmpty()) {
-      rules.add(rule("apps", List.of("statefulsets", "statefulsets/scale"), manual, "get", "patch", "update"));
+      rules.add(rule("apps", List.of("statefulsets"), manual, "get", "patch"));
+      // fabric8 scales by reading the scale subresource and replacing it (PUT).
+      rules.add(rule("apps", List.of("statefulsets/scale"), manual, "get", "update"));
       rules.add(rule("apps", List.of("statefulsets"), List.of(), "list", "watch"));
       rules.add(rule("", List.of("services"), manual, "get"));
     }
@@ -84,8 +87,8 @@ final class AccessObjects {
   static Secret secret(ApplicationConfig application, ManifestWriter.Options options) {
     byte[] value = new byte[32];
     RANDOM.nextBytes(value);
-    String encoded = Base64.getEncoder().encodeToString(HexFormat.of().formatHex(value).getBytes(
-        java.nio.charset.StandardCharsets.US_ASCII));
+    String encoded = Base64.getEncoder().encodeToString(
+        HexFormat.of().formatHex(value).getBytes(StandardCharsets.US_ASCII));
     return new SecretBuilder().withNewMetadata().withName(KubernetesNames.app(application.applicationId(), SECRET))
         .withNamespace(options.namespace()).withLabels(KubernetesNames.appLabels(application.applicationId()))
         .endMetadata()
