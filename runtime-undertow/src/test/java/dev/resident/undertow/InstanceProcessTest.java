@@ -59,6 +59,7 @@ class InstanceProcessTest {
       assertThat(get(url + "hello")).isEqualTo("GREETING=hello from yaml worker/v1/1");
       assertThat(launcher.stderr()).contains("The environment lacks env_variables [GREETING] of worker/v1;"
           + " running the instance in a child JVM that has them");
+      assertThat(launcher.stderr()).contains("ModulesService: standalone; no cluster provider applies here");
 
       launcher.sigterm();
       assertThat(launcher.awaitExit(BOUND)).isZero();
