@@ -131,7 +131,6 @@ public final class Main {
           + "; running the instance in a child JVM that has them");
       return OptionalInt.of(runInChild(args, missing, single.version().settings().shutdownGrace(), err));
     }
-    single.notes().forEach(err::println);
     return launch(options, System.out, err, instance);
   }
 

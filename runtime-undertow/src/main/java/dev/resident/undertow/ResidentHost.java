@@ -89,7 +89,9 @@ public final class ResidentHost implements AutoCloseable {
   private final boolean stopOnJvmShutdown;
   /** The one instance this host runs (R-DIST-1), or null for every instance of the application. */
   private final SingleInstance single;
-  private final ModulesView modulesView;
+  private final Function<ApplicationConfig, ModulesView> modulesViews;
+  /** The modules view of a one-instance host, opened by {@link #start()} and closed by {@link #stop()}. */
+  private ModulesView modulesView;
 
   private final Object lock = new Object();
   private State state = State.NEW;
@@ -105,7 +107,7 @@ public final class ResidentHost implements AutoCloseable {
 
   private ResidentHost(Builder builder, LoadedConfig loaded) {
     this.single = builder.instance == null ? null : SingleInstance.resolve(loaded.application(), builder.instance);
-    this.modulesView = single == null ? null : builder.modulesView.apply(loaded.application());
+    this.modulesViews = builder.modulesView;
     this.config = single == null ? loaded.application() : single.narrowed();
     this.warnings = loaded.warnings();
     this.handlers = Map.copyOf(builder.handlers);
@@ -139,6 +141,9 @@ public final class ResidentHost implements AutoCloseable {
       if (state != State.NEW) {
         throw new IllegalStateException("A host starts once; this one is " + state.name().toLowerCase());
       }
+      if (single != null) {
+        modulesView = modulesViews.apply(single.application());
+      }
       state = State.STARTED;
       int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
       listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -162,6 +167,10 @@ public final class ResidentHost implements AutoCloseable {
       }
     }
     LOG.info("Resident host of {} listening on {}:{}", config.applicationId(), address, port());
+    if (single != null) {
+      LOG.info("Resident host of {} runs only {} (R-DIST-1)", config.applicationId(), single);
+      single.notes().forEach(LOG::warn);
+    }
     try {
       application.start().get(START_BOUND.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -211,6 +220,7 @@ public final class ResidentHost implements AutoCloseable {
       if (state != State.STARTED) {
         state = State.STOPPED;
         closeClock();
+        closeModulesView();
         return;
       }
       state = State.STOPPED;
@@ -228,9 +238,7 @@ public final class ResidentHost implements AutoCloseable {
     }
     running.close();
     mainListener.close();
-    if (modulesView != null) {
-      modulesView.close();
-    }
+    closeModulesView();
     listeners.close();
     requestExecutor.shutdownNow();
     lifecycleExecutor.shutdownNow();
@@ -253,6 +261,17 @@ public final class ResidentHost implements AutoCloseable {
       } catch (IllegalStateException jvmAlreadyStopping) {
         // The JVM is shutting down; the hook runs or has run.
       }
+    }
+  }
+
+  private void closeModulesView() {
+    ModulesView view;
+    synchronized (lock) {
+      view = modulesView;
+      modulesView = null;
+    }
+    if (view != null) {
+      view.close();
     }
   }
 
