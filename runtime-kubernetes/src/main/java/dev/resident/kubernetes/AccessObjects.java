@@ -39,8 +39,8 @@ final class AccessObjects {
 
   static ServiceAccount serviceAccount(ApplicationConfig application, ManifestWriter.Options options) {
     return new ServiceAccountBuilder().withNewMetadata()
-        .withName(KubernetesNames.app(application.applicationId(), ACCOUNT)).withNamespace(options.namespace()).withLabels(KubernetesNames.appLabels(application.applicationId()))
-        .endMetadata().build();
+        .withName(KubernetesNames.app(application.applicationId(), ACCOUNT)).withNamespace(options.namespace())
+        .withLabels(KubernetesNames.appLabels(application.applicationId())).endMetadata().build();
   }
 
   static Role role(ApplicationConfig application, ManifestWriter.Options options) {

@@ -65,7 +65,8 @@ class ExampleManifestsTest {
   }
 
   private static String decoded(Secret secret) {
-    return new String(Base64.getDecoder().decode(secret.getData().get(KubernetesNames.SECRET_KEY)), StandardCharsets.US_ASCII);
+    return new String(Base64.getDecoder().decode(secret.getData().get(KubernetesNames.SECRET_KEY)),
+        StandardCharsets.US_ASCII);
   }
 
   private static List<String> names(Path directory) throws IOException {
@@ -175,9 +176,10 @@ class ExampleManifestsTest {
       assertThat(p.getContainerPort()).isEqualTo(8080);
       assertThat(p.getName()).isEqualTo("http");
     });
-    assertThat(Manifests.env(container)).containsEntry("RESIDENT_INSTANCE", module + "/" + labels.get(KubernetesNames.VERSION_LABEL))
-        .containsEntry(KubernetesNames.SECRET_ENV, "secret:" + set.getMetadata().getLabels().get(KubernetesNames.APP_LABEL)
-            + "-internal/secret");
+    String app = set.getMetadata().getLabels().get(KubernetesNames.APP_LABEL);
+    assertThat(Manifests.env(container))
+        .containsEntry("RESIDENT_INSTANCE", module + "/" + labels.get(KubernetesNames.VERSION_LABEL))
+        .containsEntry(KubernetesNames.SECRET_ENV, "secret:" + app + "-internal/secret");
     assertThat(container.getResources().getLimits()).containsExactly(entry("memory", new Quantity(memory)));
     assertThat(container.getResources().getRequests()).containsEntry("memory", new Quantity(memory))
         .containsEntry("cpu", new Quantity(cpu));
@@ -205,7 +207,8 @@ class ExampleManifestsTest {
     assertThat(container.getPorts().get(0).getContainerPort()).isEqualTo(8080);
     assertThat(container.getPorts().get(0).getName()).isEqualTo("http1");
     assertThat(Manifests.env(container)).containsEntry("RESIDENT_INSTANCE", instance);
-    assertThat(Manifests.env(container).get(KubernetesNames.SECRET_ENV)).startsWith("secret:").endsWith("-internal/secret");
+    assertThat(Manifests.env(container).get(KubernetesNames.SECRET_ENV))
+        .startsWith("secret:").endsWith("-internal/secret");
     assertThat(container.getResources().getLimits()).containsExactly(entry("memory", new Quantity(memory)));
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo(READY);
     assertThat(container.getReadinessProbe().getHttpGet().getPort()).isNull();
