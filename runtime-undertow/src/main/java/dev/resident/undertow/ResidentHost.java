@@ -364,11 +364,21 @@ public final class ResidentHost implements AutoCloseable {
 
   /**
    * Returns a modules service seen from outside any instance: its current module and version are the
-   * default ones, and it has no current instance.
+   * default ones, and it has no current instance. A host that runs one instance (R-DIST-1) gives the service
+   * its instance's code gets, the {@link Builder#modulesView modules view}'s.
    *
    * @return the modules service
+   * @throws IllegalStateException if the host runs one instance and that instance does not run now
    */
   public ModulesService modulesService() {
+    if (single != null) {
+      List<Instance> live = started().application.versions().get(0).liveInstances();
+      if (live.isEmpty()) {
+        throw new IllegalStateException("The modules service of a one-instance host is its instance's, and "
+            + single + " does not run now");
+      }
+      return dev.resident.undertow.instance.HostModules.ofInstance(live.get(0));
+    }
     return dev.resident.undertow.instance.HostModules.of(started().application);
   }
 

@@ -85,6 +85,9 @@ class SingleInstanceHostTest {
 
       assertThat(Http.get(host.port(), "/modules/read").body())
           .isEqualTo("1 [default, worker, batch] [v1] 2");
+      assertThat(host.modulesService().getCurrentInstanceId()).isEqualTo("1");
+      assertThatThrownBy(() -> host.modulesService().stopVersion("worker", "v1"))
+          .isInstanceOf(ModulesException.class).hasMessageContaining("needs a cluster");
       assertThat(Http.get(host.port(), "/modules/scale").body())
           .startsWith("ModulesException: setNumInstances(worker/v1) needs a cluster: this process runs only"
               + " worker/v1 (--instance)");
