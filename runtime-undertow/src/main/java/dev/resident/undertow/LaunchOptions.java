@@ -1,5 +1,6 @@
 package dev.resident.undertow;
 
+import dev.resident.undertow.cluster.InstanceIdentity;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +20,13 @@ import java.util.Set;
  * @param check whether to validate the files only
  * @param help whether to print the usage only
  * @param files the yaml files, the default module's first; empty only with {@code help}
+ * @param instance the one instance to run ({@code --instance}, R-DIST-1), or null for every instance
+ * @param manifests where {@code --kubernetes-manifests} writes the cluster objects (R-DIST-3), or null to run
+ * @param image the container image of the manifests ({@code --image}), or null for the default
+ * @param namespace the namespace of the manifests ({@code --namespace}), or null for the default
  */
-record LaunchOptions(String address, int port, boolean check, boolean help, List<Path> files) {
+record LaunchOptions(String address, int port, boolean check, boolean help, List<Path> files,
+    InstanceIdentity instance, Path manifests, String image, String namespace) {
 
   static final String DEFAULT_ADDRESS = "127.0.0.1";
   static final int DEFAULT_PORT = 8080;
@@ -30,6 +36,10 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
 
   static final String USAGE = SYNOPSIS + """
 
+         or: java -cp <app classpath> dev.resident.undertow.Main [--address A] [--port P]
+               --instance MODULE/VERSION[/ID] FILE...
+         or: java -cp <app classpath> dev.resident.undertow.Main --kubernetes-manifests DIR [--image IMAGE]
+               [--namespace NS] FILE...
 
       Runs the modules, versions and instances of an App Engine application on Resident, prints a table of
       every instance with its state and URL, and runs until SIGINT or SIGTERM stops every instance gracefully.
@@ -39,6 +49,16 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
         --address A    the address every port binds to; default 127.0.0.1, 0.0.0.0 for every interface
         --port P       the main port, 0 for an ephemeral one; default 8080
         --check        validate the files, print every problem and exit without starting anything
+        --instance MODULE/VERSION[/ID]
+                       run only that instance, on the main port, as one process of a cluster does; default
+                       $RESIDENT_INSTANCE. Without ID a manual or basic instance takes the number at the end of
+                       $HOSTNAME (a StatefulSet's pod worker-v1-3 is instance 3). Inside a Kubernetes pod, with
+                       runtime-kubernetes on the class path, ModulesService reads and scales the cluster.
+        --kubernetes-manifests DIR
+                       write the application's Kubernetes and Knative objects into DIR, one file each, and exit
+                       (needs dev.resident:runtime-kubernetes on the class path)
+        --image IMAGE  the container image of the manifests; default resident-app:latest
+        --namespace NS the namespace of the manifests; default default
         -h, --help     print this help and exit
 
       Exit status: 0 after a stop by SIGINT or SIGTERM, or when --check finds the files valid;
@@ -64,12 +84,16 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
         break;
       }
       if (arg.equals("-h") || arg.equals("--help")) {
-        return new LaunchOptions(DEFAULT_ADDRESS, DEFAULT_PORT, false, true, List.of());
+        return new LaunchOptions(DEFAULT_ADDRESS, DEFAULT_PORT, false, true, List.of(), null, null, null, null);
       }
     }
     String address = null;
     Integer port = null;
     boolean check = false;
+    InstanceIdentity instance = null;
+    Path manifests = null;
+    String image = null;
+    String namespace = null;
     List<Path> files = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     boolean optionsEnded = false;
@@ -91,7 +115,7 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
           once(seen, name);
           check = true;
         }
-        case "--address", "--port" -> {
+        case "--address", "--port", "--instance", "--kubernetes-manifests", "--image", "--namespace" -> {
           once(seen, name);
           String value = inline;
           if (value == null) {
@@ -100,21 +124,57 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
             }
             value = args[++i];
           }
-          if (name.equals("--port")) {
-            port = port(value);
-          } else {
-            address = address(value);
+          switch (name) {
+            case "--port" -> port = port(value);
+            case "--address" -> address = address(value);
+            case "--instance" -> instance = instance(value);
+            case "--kubernetes-manifests" -> manifests = directory(value);
+            case "--image" -> image = nonBlank(name, value);
+            default -> namespace = nonBlank(name, value);
           }
         }
-        default -> throw new UsageException(
-            "unknown option " + name + "; options are --address, --port, --check and --help");
+        default -> throw new UsageException("unknown option " + name + "; options are --address, --port, --check,"
+            + " --instance, --kubernetes-manifests, --image, --namespace and --help");
       }
     }
     if (files.isEmpty()) {
       throw new UsageException("no FILE given; name the default module's yaml file first, such as app.yaml");
     }
+    if (manifests == null && (image != null || namespace != null)) {
+      throw new UsageException((image != null ? "--image" : "--namespace") + " needs --kubernetes-manifests");
+    }
+    if (manifests != null && (check || instance != null)) {
+      throw new UsageException("--kubernetes-manifests writes files and exits; it cannot go with "
+          + (check ? "--check" : "--instance"));
+    }
     return new LaunchOptions(address == null ? DEFAULT_ADDRESS : address, port == null ? DEFAULT_PORT : port,
-        check, false, files);
+        check, false, files, instance, manifests, image, namespace);
+  }
+
+  private static InstanceIdentity instance(String value) {
+    try {
+      return InstanceIdentity.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--instance: " + e.getMessage());
+    }
+  }
+
+  private static Path directory(String value) {
+    try {
+      if (!value.isBlank()) {
+        return Path.of(value);
+      }
+    } catch (InvalidPathException e) {
+      // Reported below, as an empty name is.
+    }
+    throw new UsageException("--kubernetes-manifests must be a directory, found \"" + value + "\"");
+  }
+
+  private static String nonBlank(String option, String value) {
+    if (value.isBlank()) {
+      throw new UsageException(option + " needs a value, found \"" + value + "\"");
+    }
+    return value;
   }
 
   private static void once(Set<String> seen, String option) {

@@ -1,5 +1,7 @@
 package dev.resident.undertow;
 
+import dev.resident.undertow.cluster.InstanceIdentity;
+import dev.resident.undertow.cluster.ModulesViews;
 import dev.resident.undertow.config.ConfigException;
 import dev.resident.undertow.config.ConfigLoader;
 import dev.resident.undertow.config.ConfigProblem;
@@ -27,6 +29,10 @@ import java.util.OptionalInt;
  *
  * <p>SIGINT or SIGTERM stops every instance gracefully (R-LIFE-5), then the JVM exits with status 0. Exit status 1 means a configuration error or a host that could not start,
  * 2 a wrong command line.
+ *
+ * <p>With {@code --instance MODULE/VERSION[/ID]} (or {@code RESIDENT_INSTANCE}) the host runs that one
+ * instance on the main port, as one process of a cluster (R-DIST-1), and with {@code --kubernetes-manifests
+ * DIR} the launcher writes the application's cluster objects and exits; see {@link ClusterCommands}.
  */
 public final class Main {
 
@@ -66,7 +72,23 @@ public final class Main {
       out.print(LaunchOptions.USAGE);
       return OptionalInt.of(EXIT_OK);
     }
-    return options.check() ? OptionalInt.of(check(options.files(), out)) : launch(options, out, err);
+    if (options.check()) {
+      return OptionalInt.of(check(options.files(), out));
+    }
+    if (options.manifests() != null) {
+      return OptionalInt.of(ClusterCommands.manifests(options, out, err));
+    }
+    InstanceIdentity instance;
+    try {
+      instance = ClusterCommands.instance(options);
+    } catch (LaunchOptions.UsageException e) {
+      err.println("Error: " + e.getMessage());
+      return OptionalInt.of(EXIT_USAGE);
+    }
+    if (instance != null) {
+      return ClusterCommands.launchInstance(options, instance, args, err, one -> launch(options, out, err, one));
+    }
+    return launch(options, out, err, null);
   }
 
   private static int check(List<Path> files, PrintStream out) {
@@ -85,21 +107,28 @@ public final class Main {
     return errors == 0 ? EXIT_OK : EXIT_FAILED;
   }
 
-  private static OptionalInt launch(LaunchOptions options, PrintStream out, PrintStream err) {
+  private static OptionalInt launch(LaunchOptions options, PrintStream out, PrintStream err, InstanceIdentity one) {
     ResidentHost host;
     try {
       // Read first as --check does, so that unreadable files are reported with every other problem.
       ConfigLoader.load(options.files());
-      host = ResidentHost.builder()
+      ResidentHost.Builder builder = ResidentHost.builder()
           .config(options.files().toArray(Path[]::new))
           .address(options.address())
           .port(options.port())
           .baseDirectory(options.files().get(0).toAbsolutePath().getParent())
-          .stopOnJvmShutdown(true)
-          .build();
+          .stopOnJvmShutdown(true);
+      if (one != null) {
+        builder.instance(one)
+            .modulesView(app -> ModulesViews.choose(app, Main.class.getClassLoader(), err::println));
+      }
+      host = builder.build();
       host.warnings().forEach(err::println);
     } catch (ConfigException e) {
       e.problems().forEach(err::println);
+      return OptionalInt.of(EXIT_FAILED);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("Error: " + describe(e));
       return OptionalInt.of(EXIT_FAILED);
     }
     StopSignals signals = StopSignals.install(err, host::stop);
@@ -118,14 +147,14 @@ public final class Main {
     }
   }
 
-  private static String describe(Throwable e) {
+  static String describe(Throwable e) {
     String what = e.getMessage() != null ? e.getMessage() : e.toString();
     Throwable cause = e.getCause();
     return cause == null || cause.getMessage() == null || what.contains(cause.getMessage())
         ? what : what + ": " + cause.getMessage();
   }
 
-  private static String count(long n, String noun) {
+  static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

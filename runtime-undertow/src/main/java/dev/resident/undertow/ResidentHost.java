@@ -3,6 +3,9 @@ package dev.resident.undertow;
 import dev.resident.api.RuntimeStats;
 import dev.resident.api.modules.ModulesException;
 import dev.resident.api.modules.ModulesService;
+import dev.resident.undertow.cluster.InstanceIdentity;
+import dev.resident.undertow.cluster.ModulesView;
+import dev.resident.undertow.cluster.SingleInstance;
 import dev.resident.undertow.config.ApplicationConfig;
 import dev.resident.undertow.config.ConfigException;
 import dev.resident.undertow.config.ConfigLoader;
@@ -26,6 +29,7 @@ import dev.resident.undertow.security.UnenforcedProtection;
 import dev.resident.undertow.time.HostClock;
 import dev.resident.undertow.time.SystemClock;
 import dev.resident.undertow.trust.InternalRequests;
+import io.undertow.server.HttpHandler;
 import io.undertow.servlet.Servlets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +44,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.XnioIoThread;
@@ -83,6 +88,11 @@ public final class ResidentHost implements AutoCloseable {
   private final ClassLoader classLoader;
   private final Path baseDirectory;
   private final boolean stopOnJvmShutdown;
+  /** The one instance this host runs (R-DIST-1), or null for every instance of the application. */
+  private final SingleInstance single;
+  private final Function<ApplicationConfig, ModulesView> modulesViews;
+  /** The modules view of a one-instance host, opened by {@link #start()} and closed by {@link #stop()}. */
+  private ModulesView modulesView;
 
   private final Object lock = new Object();
   private State state = State.NEW;
@@ -97,7 +107,9 @@ public final class ResidentHost implements AutoCloseable {
   private enum State { NEW, STARTED, STOPPED }
 
   private ResidentHost(Builder builder, LoadedConfig loaded) {
-    this.config = loaded.application();
+    this.single = builder.instance == null ? null : SingleInstance.resolve(loaded.application(), builder.instance);
+    this.modulesViews = builder.modulesView;
+    this.config = single == null ? loaded.application() : single.narrowed();
     this.warnings = loaded.warnings();
     this.handlers = Map.copyOf(builder.handlers);
     this.address = builder.address;
@@ -130,6 +142,9 @@ public final class ResidentHost implements AutoCloseable {
       if (state != State.NEW) {
         throw new IllegalStateException("A host starts once; this one is " + state.name().toLowerCase());
       }
+      if (single != null) {
+        modulesView = modulesViews.apply(single.application());
+      }
       state = State.STARTED;
       int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
       listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -141,15 +156,22 @@ public final class ResidentHost implements AutoCloseable {
       PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
       services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
           lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
-      application = new ApplicationRuntime(config, services, this::plan);
+      application = single == null
+          ? new ApplicationRuntime(config, services, this::plan)
+          : new ApplicationRuntime(config, services, this::plan, single::runsSlot, modulesView::of);
       application.open();
-      mainListener = listeners.open(requestedPort, ports.mainPort(application));
+      mainListener = listeners.open(requestedPort,
+          single == null ? ports.mainPort(application) : singlePort(ports));
       if (stopOnJvmShutdown) {
         jvmShutdownHook = new Thread(this::stopFromJvm, "resident-jvm-shutdown");
         Runtime.getRuntime().addShutdownHook(jvmShutdownHook);
       }
     }
     LOG.info("Resident host of {} listening on {}:{}", config.applicationId(), address, port());
+    if (single != null) {
+      LOG.info("Resident host of {} runs only {} (R-DIST-1)", config.applicationId(), single);
+      single.notes().forEach(LOG::warn);
+    }
     try {
       application.start().get(START_BOUND.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -158,6 +180,14 @@ public final class ResidentHost implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Instances did not start within " + START_BOUND, e);
     }
+  }
+
+  /** The main port of a host that runs one instance: that instance's chain, or its version's on automatic. */
+  private HttpHandler singlePort(PortChains ports) {
+    VersionRuntime version = application.version(single.version().module(), single.version().version());
+    return single.instanceId() == null
+        ? ports.versionPort(version)
+        : ports.instancePort(version.slot(single.instanceId()));
   }
 
   /** The request threads; their stall checks run on one I/O thread's timer, in real time. */
@@ -191,6 +221,7 @@ public final class ResidentHost implements AutoCloseable {
       if (state != State.STARTED) {
         state = State.STOPPED;
         closeClock();
+        closeModulesView();
         return;
       }
       state = State.STOPPED;
@@ -208,6 +239,7 @@ public final class ResidentHost implements AutoCloseable {
     }
     running.close();
     mainListener.close();
+    closeModulesView();
     listeners.close();
     requestExecutor.shutdownNow();
     lifecycleExecutor.shutdownNow();
@@ -230,6 +262,17 @@ public final class ResidentHost implements AutoCloseable {
       } catch (IllegalStateException jvmAlreadyStopping) {
         // The JVM is shutting down; the hook runs or has run.
       }
+    }
+  }
+
+  private void closeModulesView() {
+    ModulesView view;
+    synchronized (lock) {
+      view = modulesView;
+      modulesView = null;
+    }
+    if (view != null) {
+      view.close();
     }
   }
 
@@ -322,11 +365,21 @@ public final class ResidentHost implements AutoCloseable {
 
   /**
    * Returns a modules service seen from outside any instance: its current module and version are the
-   * default ones, and it has no current instance.
+   * default ones, and it has no current instance. A host that runs one instance (R-DIST-1) gives the service
+   * its instance's code gets, the {@link Builder#modulesView modules view}'s.
    *
    * @return the modules service
+   * @throws IllegalStateException if the host runs one instance and that instance does not run now
    */
   public ModulesService modulesService() {
+    if (single != null) {
+      List<Instance> live = started().application.versions().get(0).liveInstances();
+      if (live.isEmpty()) {
+        throw new IllegalStateException("The modules service of a one-instance host is its instance's, and "
+            + single + " does not run now");
+      }
+      return dev.resident.undertow.instance.HostModules.ofInstance(live.get(0));
+    }
     return dev.resident.undertow.instance.HostModules.of(started().application);
   }
 
@@ -442,8 +495,35 @@ public final class ResidentHost implements AutoCloseable {
     private ClassLoader classLoader = ResidentHost.class.getClassLoader();
     private Path baseDirectory = Path.of("").toAbsolutePath();
     private boolean stopOnJvmShutdown = true;
+    private InstanceIdentity instance;
+    private Function<ApplicationConfig, ModulesView> modulesView = ModulesView::standalone;
 
     private Builder() {}
+
+    /**
+     * Makes the host run one instance of the application only, on the main port, as one process of a
+     * cluster does (R-DIST-1); default every instance. Its lifecycle, admission and deadlines are those of a
+     * full host; its instance code's modules service is the {@link #modulesView modules view}'s.
+     *
+     * @param instance the instance, with its id (manual; basic defaults to 0) or without (automatic)
+     * @return this builder
+     */
+    public Builder instance(InstanceIdentity instance) {
+      this.instance = Objects.requireNonNull(instance, "instance");
+      return this;
+    }
+
+    /**
+     * Sets what the code of a host that runs one instance gets as its modules service; default
+     * {@link ModulesView#standalone}, which refuses every change. The host closes the view when it stops.
+     *
+     * @param view makes the view from the whole application, such as the Kubernetes one
+     * @return this builder
+     */
+    public Builder modulesView(Function<ApplicationConfig, ModulesView> view) {
+      this.modulesView = Objects.requireNonNull(view, "view");
+      return this;
+    }
 
     /**
      * Adds yaml files: module yaml, {@code backends.yaml}, {@code dispatch.yaml}; the default module's first.
@@ -569,6 +649,7 @@ public final class ResidentHost implements AutoCloseable {
      *
      * @return the host
      * @throws ConfigException with every problem of every file, each naming file, line and column
+     * @throws IllegalArgumentException if the {@link #instance instance} is not one of the application's
      */
     public ResidentHost build() {
       LoadedConfig loaded = ConfigLoader.load(sources, versions);

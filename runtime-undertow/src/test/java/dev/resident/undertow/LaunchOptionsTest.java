@@ -75,8 +75,8 @@ class LaunchOptionsTest {
       "--port 1 --port 2 app.yaml     | --port is given twice",
       "--check --check app.yaml       | --check is given twice",
       "--check=yes app.yaml           | --check takes no value, found \"--check=yes\"",
-      "--prot 8080 app.yaml           | unknown option --prot; options are --address, --port, --check and --help",
-      "-p 8080 app.yaml               | unknown option -p; options are --address, --port, --check and --help",
+      "--prot 8080 app.yaml           | unknown option --prot; options are --address, --port, --check, --instance, --kubernetes-manifests, --image, --namespace and --help",
+      "-p 8080 app.yaml               | unknown option -p; options are --address, --port, --check, --instance, --kubernetes-manifests, --image, --namespace and --help",
   })
   @DisplayName("R-HOST-2: a wrong command line names the argument and what is allowed")
   void usageErrors(String line, String message) {

@@ -1,6 +1,7 @@
 package dev.resident.undertow.instance;
 
 import dev.resident.api.modules.ModulesException;
+import dev.resident.api.modules.ModulesService;
 import dev.resident.undertow.config.ApplicationConfig;
 import dev.resident.undertow.config.ModuleConfig;
 import dev.resident.undertow.config.VersionConfig;
@@ -10,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Every running module version of one application, found by module and version name. */
 public final class ApplicationRuntime {
@@ -18,6 +21,9 @@ public final class ApplicationRuntime {
   private final ApplicationConfig config;
   private final HostServices host;
   private final Map<String, Map<String, VersionRuntime>> modules = new LinkedHashMap<>();
+  private final BiPredicate<VersionConfig, Integer> runsSlot;
+  private final UnaryOperator<ModulesService> modulesView;
+  private volatile InstanceView lastView;
   private volatile boolean running;
 
   /**
@@ -29,8 +35,25 @@ public final class ApplicationRuntime {
    */
   public ApplicationRuntime(
       ApplicationConfig config, HostServices host, Function<VersionConfig, DeploymentPlan> plans) {
+    this(config, host, plans, (version, index) -> true, null);
+  }
+
+  /**
+   * Makes the runtime of a process that runs some slots only, such as one instance of a cluster (R-DIST-1).
+   *
+   * @param config the application
+   * @param host what the instances share
+   * @param plans the deployment plan of each version
+   * @param runsSlot which slots of a manual or basic version the host runs, by version and index
+   * @param modulesView makes the modules service instance code gets from the instance's own; null for the
+   *     instance's own
+   */
+  public ApplicationRuntime(ApplicationConfig config, HostServices host, Function<VersionConfig, DeploymentPlan> plans,
+      BiPredicate<VersionConfig, Integer> runsSlot, UnaryOperator<ModulesService> modulesView) {
     this.config = config;
     this.host = host;
+    this.runsSlot = runsSlot;
+    this.modulesView = modulesView;
     for (ModuleConfig module : config.modules()) {
       Map<String, VersionRuntime> versions = new LinkedHashMap<>();
       for (VersionConfig version : module.versions()) {
@@ -187,6 +210,26 @@ public final class ApplicationRuntime {
   HostServices host() {
     return host;
   }
+
+  boolean runsSlot(VersionConfig version, int index) {
+    return runsSlot.test(version, index);
+  }
+
+  /** The modules service code of an instance gets; the view's service is made once per instance run. */
+  ModulesService modulesService(Instance instance) {
+    if (modulesView == null) {
+      return instance.modulesService();
+    }
+    InstanceView last = lastView;
+    if (last != null && last.instance() == instance) {
+      return last.service();
+    }
+    ModulesService service = modulesView.apply(instance.modulesService());
+    lastView = new InstanceView(instance, service);
+    return service;
+  }
+
+  private record InstanceView(Instance instance, ModulesService service) {}
 
   @Override
   public String toString() {

@@ -17,4 +17,14 @@ public final class HostModules {
   public static ModulesService of(ApplicationRuntime application) {
     return new LocalModulesService(application, null);
   }
+
+  /**
+   * Returns the modules service that an instance's code gets.
+   *
+   * @param instance the instance
+   * @return its modules service, the application's modules view of it when the host has one
+   */
+  public static ModulesService ofInstance(Instance instance) {
+    return instance.versionRuntime().application().modulesService(instance);
+  }
 }

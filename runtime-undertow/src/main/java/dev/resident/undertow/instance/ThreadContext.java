@@ -149,7 +149,7 @@ public final class ThreadContext implements RuntimeContext, Environment {
 
   @Override
   public ModulesService modulesService() {
-    return instance.modulesService();
+    return instance.versionRuntime().application().modulesService(instance);
   }
 
   @Override

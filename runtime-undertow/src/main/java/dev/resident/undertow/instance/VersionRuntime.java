@@ -87,7 +87,9 @@ public final class VersionRuntime {
     }
     List<InstanceSlot> opened = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      opened.add(openSlot(i));
+      if (application.runsSlot(config, i)) {
+        opened.add(openSlot(i));
+      }
     }
     slots = List.copyOf(opened);
   }
