@@ -84,6 +84,7 @@ public final class Instance {
   private boolean startRequestTaken;
   private StopReason stopReason;
   private HostClock.Cancellable graceTimer;
+  private HostClock.Cancellable idleCheck;
 
   Instance(VersionRuntime version, String id, InstanceSlot slot, int run) {
     this.version = version;
@@ -174,9 +175,28 @@ public final class Instance {
     }
     LOG.info("{} serving", this);
     lastActivityNanos = host.clock().nanoTime();
+    Duration idleTimeout = version.idleTimeout();
+    if (idleTimeout != null) {
+      armIdleCheck(idleTimeout);
+    }
     started.complete(true);
     admission.open();
     version.instanceServing(this);
+  }
+
+  /**
+   * Arms the instance's idle timer, while it serves (R-LIFE-7): when it fires, the version's lane decides
+   * whether the instance goes. Armed here, at once, so that a virtual clock moved next sees it.
+   *
+   * @param after when to check
+   */
+  void armIdleCheck(Duration after) {
+    synchronized (this) {
+      if (state != InstanceState.SERVING) {
+        return;
+      }
+      idleCheck = host.clock().schedule(after, () -> version.lane().execute(() -> version.checkIdle(this)));
+    }
   }
 
   private void startFailed(String why) {
@@ -199,6 +219,10 @@ public final class Instance {
       }
       state = InstanceState.STOPPING;
       stopReason = reason;
+      if (idleCheck != null) {
+        idleCheck.cancel();
+        idleCheck = null;
+      }
       lifecycle.stopping(host.clock().nanoTime() + grace.toNanos());
       graceTimer = host.clock().schedule(grace, this::graceEnded);
     }

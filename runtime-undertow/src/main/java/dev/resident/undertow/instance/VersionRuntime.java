@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,8 +49,6 @@ public final class VersionRuntime {
   private volatile List<InstanceSlot> slots = List.of();
   /** Changed on the lane; read from any thread. */
   private final List<Instance> automatic = new CopyOnWriteArrayList<>();
-  /** On the lane only. */
-  private final Map<Instance, HostClock.Cancellable> idleTimers = new HashMap<>();
   /** Written on the lane only. */
   private volatile VersionState state = VersionState.STOPPED;
   private final AtomicBoolean scaleCheckArmed = new AtomicBoolean();
@@ -466,54 +462,51 @@ public final class VersionRuntime {
     return true;
   }
 
-  /** From any thread: the lane notes a serving instance and arms its idle check. */
+  /** From any thread: the lane notes a serving instance (its slot's restart backoff starts again). */
   void instanceServing(Instance instance) {
     lane.execute(() -> {
-      if (instance.state() != InstanceState.SERVING) {
-        return;
-      }
-      if (instance.slot() != null) {
+      if (instance.slot() != null && instance.state() == InstanceState.SERVING) {
         instance.slot().instanceServing();
-      }
-      if (config.scaling() instanceof ScalingConfig.Basic basic) {
-        scheduleIdleCheck(instance, basic.idleTimeout());
-      } else if (config.scalingType() == ScalingType.AUTOMATIC) {
-        scheduleIdleCheck(instance, AUTOMATIC_IDLE_PERIOD);
       }
     });
   }
 
-  /** On the lane. */
-  private void scheduleIdleCheck(Instance instance, Duration after) {
-    idleTimers.put(instance, host.clock().schedule(after, () -> lane.execute(() -> checkIdle(instance))));
+  /**
+   * Returns how long an instance of this version may be idle before it is stopped (R-LIFE-7).
+   *
+   * @return {@code idle_timeout} on basic scaling, {@link #AUTOMATIC_IDLE_PERIOD} on automatic, null on
+   *     manual, whose instances stay
+   */
+  Duration idleTimeout() {
+    if (config.scaling() instanceof ScalingConfig.Basic basic) {
+      return basic.idleTimeout();
+    }
+    return config.scalingType() == ScalingType.AUTOMATIC ? AUTOMATIC_IDLE_PERIOD : null;
   }
 
-  /** On the lane. */
-  private void checkIdle(Instance instance) {
-    idleTimers.remove(instance);
+  /**
+   * Decides, on the lane, whether an instance whose idle timer fired goes: idle long enough and allowed
+   * to (automatic keeps {@code min_idle_instances}), it stops; otherwise its timer is armed again for
+   * the rest of the period.
+   */
+  void checkIdle(Instance instance) {
     if (instance.state() != InstanceState.SERVING) {
       return;
     }
-    Duration timeout = config.scaling() instanceof ScalingConfig.Basic basic
-        ? basic.idleTimeout()
-        : AUTOMATIC_IDLE_PERIOD;
+    Duration timeout = idleTimeout();
     Duration idle = Duration.ofNanos(instance.idleNanos());
     if (idle.compareTo(timeout) >= 0 && mayEvict(instance)) {
       LOG.info("{} idle for {}, stopping", instance, idle);
       instance.stop(config.settings().shutdownGrace(), StopReason.IDLE);
     } else {
       boolean fullPeriod = idle.isZero() || idle.compareTo(timeout) >= 0;
-      scheduleIdleCheck(instance, fullPeriod ? timeout : timeout.minus(idle));
+      instance.armIdleCheck(fullPeriod ? timeout : timeout.minus(idle));
     }
   }
 
   /** From any thread: the lane forgets a stopped instance and lets its slot decide what follows. */
   void instanceStopped(Instance instance, StopReason reason) {
     lane.execute(() -> {
-      HostClock.Cancellable idle = idleTimers.remove(instance);
-      if (idle != null) {
-        idle.cancel();
-      }
       automatic.remove(instance);
       if (instance.slot() != null) {
         instance.slot().instanceStopped(instance, reason);

@@ -64,9 +64,10 @@ class SerialLaneTest {
       List<String> order = new CopyOnWriteArrayList<>();
       CompletableFuture<Boolean> inLane = new CompletableFuture<>();
       lane.execute(() -> {
-        inLane.complete(lane.inLane());
+        boolean onLane = lane.inLane();
         lane.execute(() -> order.add("inner"));
         order.add("outer");
+        inLane.complete(onLane);
       });
       assertThat(inLane.get(20, TimeUnit.SECONDS)).isTrue();
       lane.submit(() -> CompletableFuture.completedFuture(null)).get(20, TimeUnit.SECONDS);
