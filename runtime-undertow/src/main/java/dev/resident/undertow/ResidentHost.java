@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,8 @@ public final class ResidentHost implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResidentHost.class);
   private static final Duration START_BOUND = Duration.ofMinutes(10);
+  /** How much longer than the first stop's own bound a second stop waits for it. */
+  private static final Duration STOP_MARGIN = Duration.ofSeconds(10);
   /** How long a request thread beyond the pool's base lives without work. */
   private static final Duration REQUEST_THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
   /** How often the request pool checks, while requests are queued for a thread, that it is not stuck. */
@@ -92,6 +95,9 @@ public final class ResidentHost implements AutoCloseable {
   private ApplicationRuntime application;
   private HostServices services;
   private Thread jvmShutdownHook;
+  /** Completes when the first stop, or a failed start, has given everything back; null before. */
+  private CompletableFuture<Void> stopped;
+  private Thread stopper;
 
   private enum State { NEW, STARTED, STOPPED }
 
@@ -121,8 +127,13 @@ public final class ResidentHost implements AutoCloseable {
    * Opens the ports, deploys every manual instance and sends each its start request; returns once every
    * start request has been sent (not answered). Basic instances start on their first request.
    *
+   * <p>When it fails (a port is busy, a handler class cannot be loaded), everything it had opened or
+   * started is given back before the first cause is thrown: ports, threads, pools and the host's own clock
+   * (R-REL-4). The host is stopped then; {@link #stop()} and {@link #close()} do nothing.
+   *
    * @throws IllegalStateException if the host was started before
    * @throws IllegalArgumentException if a handler class named in yaml cannot be loaded
+   * @throws java.io.UncheckedIOException if a port cannot be bound, naming the address and port
    */
   public void start() {
     synchronized (lock) {
@@ -130,33 +141,71 @@ public final class ResidentHost implements AutoCloseable {
         throw new IllegalStateException("A host starts once; this one is " + state.name().toLowerCase());
       }
       state = State.STARTED;
-      int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
-      listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
-          Math.max(64 * 1024, maxHeader * 8));
-      requestExecutor = requestPool(listeners.worker().getIoThread());
-      lifecycleExecutor = NamedThreads.growingPool("resident-lifecycle-");
-      InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
-      RequestIds ids = new RequestIds();
-      PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
-      services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
-          lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
-      application = new ApplicationRuntime(config, services, this::plan);
-      application.open();
-      mainListener = listeners.open(requestedPort, ports.mainPort(application));
-      if (stopOnJvmShutdown) {
-        jvmShutdownHook = new Thread(this::stopFromJvm, "resident-jvm-shutdown");
-        Runtime.getRuntime().addShutdownHook(jvmShutdownHook);
+      try {
+        assemble();
+      } catch (RuntimeException e) {
+        throw failedStart(e, false);
+      } catch (Error e) {
+        throw failedStart(e, false);
       }
+      LOG.info("Resident host of {} listening on {}:{}", config.applicationId(), address, mainListener.port());
     }
-    LOG.info("Resident host of {} listening on {}:{}", config.applicationId(), address, port());
     try {
       application.start().get(START_BOUND.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while starting instances", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Instances did not start within " + START_BOUND, e);
+      throw failedStart(new IllegalStateException("Interrupted while starting instances", e), true);
+    } catch (ExecutionException e) {
+      throw failedStart(e.getCause() instanceof RuntimeException cause ? cause
+          : new IllegalStateException("Instances did not start: " + e.getCause(), e.getCause()), true);
+    } catch (TimeoutException e) {
+      throw failedStart(new IllegalStateException("Instances did not start within " + START_BOUND, e), true);
+    } catch (RuntimeException e) {
+      throw failedStart(e, true);
+    } catch (Error e) {
+      throw failedStart(e, true);
     }
+  }
+
+  /** Makes the host's parts and opens its ports; called once, holding the lock. */
+  private void assemble() {
+    int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
+    listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
+        Math.max(64 * 1024, maxHeader * 8));
+    requestExecutor = requestPool(listeners.worker().getIoThread());
+    lifecycleExecutor = NamedThreads.growingPool("resident-lifecycle-");
+    InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
+    RequestIds ids = new RequestIds();
+    PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
+    services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
+        lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
+    application = new ApplicationRuntime(config, services, this::plan);
+    application.open();
+    mainListener = listeners.open(requestedPort, ports.mainPort(application));
+    if (stopOnJvmShutdown) {
+      jvmShutdownHook = new Thread(this::stopFromJvm, "resident-jvm-shutdown");
+      Runtime.getRuntime().addShutdownHook(jvmShutdownHook);
+    }
+  }
+
+  /**
+   * Gives back what a failed {@link #start()} took and returns its cause to throw, with any failure of the
+   * clean-up added as suppressed. When a {@link #stop()} began meanwhile, waits for it instead.
+   */
+  private <T extends Throwable> T failedStart(T cause, boolean instancesStarted) {
+    LOG.error("Resident host of {} failed to start ({}); giving back what it took", config.applicationId(),
+        cause.toString());
+    CompletableFuture<Void> first = beginStop();
+    if (first != null) {
+      awaitFirstStop(first);
+      return cause;
+    }
+    try {
+      release(instancesStarted).forEach(cause::addSuppressed);
+    } finally {
+      stopped.complete(null);
+    }
+    return cause;
   }
 
   /** The request threads; their stall checks run on one I/O thread's timer, in real time. */
@@ -182,37 +231,117 @@ public final class ResidentHost implements AutoCloseable {
 
   /**
    * Stops every instance gracefully, each with its shutdown grace (R-LIFE-5), then closes every port and
-   * thread of the host. Returns when done; a second call does nothing.
+   * thread of the host. Returns when done; a second call, or a call after {@link #start()} failed, does
+   * nothing.
    */
   public void stop() {
-    ApplicationRuntime running;
+    CompletableFuture<Void> first = beginStop();
+    if (first != null) {
+      closeClock();
+      return;
+    }
+    try {
+      LOG.info("Resident host of {} stopping", config.applicationId());
+      for (Throwable failure : release(true)) {
+        LOG.warn("Stopping the Resident host of {}", config.applicationId(), failure);
+      }
+      LOG.info("Resident host of {} stopped", config.applicationId());
+    } finally {
+      stopped.complete(null);
+    }
+  }
+
+  /**
+   * Marks the host stopped. Returns null when the caller is the first and must give everything back
+   * (then completes {@link #stopped} when done); otherwise the first stop's completion, already complete
+   * for a host that never started.
+   */
+  private CompletableFuture<Void> beginStop() {
     synchronized (lock) {
-      if (state != State.STARTED) {
+      if (stopped != null) {
+        return stopped;
+      }
+      stopped = new CompletableFuture<>();
+      stopper = Thread.currentThread();
+      if (state == State.STARTED) {
         state = State.STOPPED;
-        closeClock();
-        return;
+        return null;
       }
       state = State.STOPPED;
-      running = application;
+      closeClock();
+      stopped.complete(null);
+      return stopped;
     }
-    LOG.info("Resident host of {} stopping", config.applicationId());
-    Duration bound = config.versions().stream().map(v -> v.settings().shutdownGrace())
-        .max(Duration::compareTo).orElse(Duration.ZERO).plusSeconds(10);
+  }
+
+  private void awaitFirstStop(CompletableFuture<Void> first) {
+    if (first.isDone() || Thread.currentThread() == stopper) {
+      return;
+    }
+    Duration bound = stopBound().plus(STOP_MARGIN);
     try {
-      running.stop().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+      first.get(bound.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("Instances did not all stop within {}", bound, e);
+      LOG.warn("The first stop of the Resident host of {} did not finish within {}", config.applicationId(), bound);
     }
-    running.close();
-    mainListener.close();
-    listeners.close();
-    requestExecutor.shutdownNow();
-    lifecycleExecutor.shutdownNow();
-    closeClock();
-    removeJvmShutdownHook();
-    LOG.info("Resident host of {} stopped", config.applicationId());
+  }
+
+  /** How long a stop waits for the instances: the longest shutdown grace, and ten seconds. */
+  private Duration stopBound() {
+    return config.versions().stream().map(v -> v.settings().shutdownGrace())
+        .max(Duration::compareTo).orElse(Duration.ZERO).plusSeconds(10);
+  }
+
+  /**
+   * Gives back everything the host made, each step tried whatever the others did: the instances stopped
+   * gracefully (when they were started), ports, the XNIO worker, both pools, the clock it owns, the JVM
+   * shutdown hook.
+   *
+   * @return the failures of the steps, none when all went well
+   */
+  private List<Throwable> release(boolean stopInstances) {
+    List<Throwable> failures = new ArrayList<>();
+    ApplicationRuntime running = application;
+    if (stopInstances && running != null) {
+      Duration bound = stopBound();
+      attempt(failures, () -> {
+        try {
+          running.stop().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+          LOG.warn("Instances did not all stop within {}", bound, e);
+        }
+      });
+    }
+    if (running != null) {
+      attempt(failures, running::close);
+    }
+    if (mainListener != null) {
+      attempt(failures, mainListener::close);
+    }
+    if (listeners != null) {
+      attempt(failures, listeners::close);
+    }
+    if (requestExecutor != null) {
+      attempt(failures, requestExecutor::shutdownNow);
+    }
+    if (lifecycleExecutor != null) {
+      attempt(failures, lifecycleExecutor::shutdownNow);
+    }
+    attempt(failures, this::closeClock);
+    attempt(failures, this::removeJvmShutdownHook);
+    return failures;
+  }
+
+  private static void attempt(List<Throwable> failures, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException | Error e) {
+      failures.add(e);
+    }
   }
 
   private void stopFromJvm() {
