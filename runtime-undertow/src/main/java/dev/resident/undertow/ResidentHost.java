@@ -231,13 +231,14 @@ public final class ResidentHost implements AutoCloseable {
 
   /**
    * Stops every instance gracefully, each with its shutdown grace (R-LIFE-5), then closes every port and
-   * thread of the host. Returns when done; a second call, or a call after {@link #start()} failed, does
-   * nothing.
+   * thread of the host. Returns when done. A call while another stop runs (a second {@code close()}, the
+   * JVM's shutdown hook) waits for that one to finish, at most for its grace and a margin; a call after
+   * the host stopped, or after {@link #start()} failed, does nothing (R-REL-4).
    */
   public void stop() {
     CompletableFuture<Void> first = beginStop();
     if (first != null) {
-      closeClock();
+      awaitFirstStop(first);
       return;
     }
     try {
