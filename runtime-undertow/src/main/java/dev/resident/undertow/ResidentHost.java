@@ -8,6 +8,7 @@ import dev.resident.undertow.config.ConfigException;
 import dev.resident.undertow.config.ConfigLoader;
 import dev.resident.undertow.config.ConfigProblem;
 import dev.resident.undertow.config.ConfigSource;
+import dev.resident.undertow.config.ConnectionTimeouts;
 import dev.resident.undertow.config.LoadedConfig;
 import dev.resident.undertow.config.VersionConfig;
 import dev.resident.undertow.deadline.DeadlineTimer;
@@ -85,6 +86,7 @@ public final class ResidentHost implements AutoCloseable {
   private final ClassLoader classLoader;
   private final Path baseDirectory;
   private final boolean stopOnJvmShutdown;
+  private final ConnectionTimeouts connectionTimeouts;
 
   private final Object lock = new Object();
   private State state = State.NEW;
@@ -112,6 +114,10 @@ public final class ResidentHost implements AutoCloseable {
     this.classLoader = builder.classLoader;
     this.baseDirectory = builder.baseDirectory;
     this.stopOnJvmShutdown = builder.stopOnJvmShutdown;
+    ConnectionTimeouts files = loaded.connectionTimeouts();
+    this.connectionTimeouts = new ConnectionTimeouts(
+        builder.requestParseTimeout != null ? builder.requestParseTimeout : files.requestParseTimeout(),
+        builder.connectionIdleTimeout != null ? builder.connectionIdleTimeout : files.idleTimeout());
   }
 
   /**
@@ -171,7 +177,8 @@ public final class ResidentHost implements AutoCloseable {
   private void assemble() {
     int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
     listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
-        Math.max(64 * 1024, maxHeader * 8));
+        Math.max(64 * 1024, maxHeader * 8), connectionTimeouts.requestParseTimeout(),
+        connectionTimeouts.idleTimeout());
     requestExecutor = requestPool(listeners.worker().getIoThread());
     lifecycleExecutor = NamedThreads.growingPool("resident-lifecycle-");
     InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
@@ -518,6 +525,16 @@ public final class ResidentHost implements AutoCloseable {
   }
 
   /**
+   * Returns how long the host waits on clients' connections: the builder's settings, else the
+   * application-wide {@code resident.request_parse_timeout} and {@code resident.idle_timeout}.
+   *
+   * @return the timeouts every port uses
+   */
+  public ConnectionTimeouts connectionTimeouts() {
+    return connectionTimeouts;
+  }
+
+  /**
    * Returns the host's clock.
    *
    * @return the clock every timing of the host comes from
@@ -571,6 +588,8 @@ public final class ResidentHost implements AutoCloseable {
     private ClassLoader classLoader = ResidentHost.class.getClassLoader();
     private Path baseDirectory = Path.of("").toAbsolutePath();
     private boolean stopOnJvmShutdown = true;
+    private Duration requestParseTimeout;
+    private Duration connectionIdleTimeout;
 
     private Builder() {}
 
@@ -690,6 +709,32 @@ public final class ResidentHost implements AutoCloseable {
      */
     public Builder stopOnJvmShutdown(boolean stop) {
       this.stopOnJvmShutdown = stop;
+      return this;
+    }
+
+    /**
+     * Sets how long a client may take to send a request's line and headers, counted from its first
+     * unfinished read; then its connection is closed (R-SEC-4). Overrides
+     * {@code resident.request_parse_timeout}; default 30 s. Real time, not the host's clock.
+     *
+     * @param timeout from 1 ms to 24 h
+     * @return this builder
+     */
+    public Builder requestParseTimeout(Duration timeout) {
+      this.requestParseTimeout = ConnectionTimeouts.check("requestParseTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets how long a connection may stay open with no request on it (before its first request, between
+     * keep-alive requests); then it is closed (R-SEC-4). A request that waits or runs is not idle.
+     * Overrides {@code resident.idle_timeout}; default 5 min. Real time, not the host's clock.
+     *
+     * @param timeout from 1 ms to 24 h
+     * @return this builder
+     */
+    public Builder connectionIdleTimeout(Duration timeout) {
+      this.connectionIdleTimeout = ConnectionTimeouts.check("connectionIdleTimeout", timeout);
       return this;
     }
 

@@ -21,22 +21,28 @@ final class ThreadBaseline {
     return new ThreadBaseline(Set.copyOf(Thread.getAllStackTraces().keySet()));
   }
 
-  /** The threads alive now that were not alive at the baseline. */
-  Set<Thread> newThreads() {
+  /** The threads alive now that were not alive at the baseline, but those whose names start with a prefix. */
+  private Set<Thread> newThreads(String prefix) {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(Thread::isAlive)
         .filter(thread -> !before.contains(thread))
+        .filter(thread -> !thread.getName().startsWith(prefix))
         .filter(thread -> !thread.getName().startsWith("ForkJoinPool.commonPool-"))
         .collect(Collectors.toSet());
   }
 
   /** Waits, within a bound, until every thread made since the baseline has ended; else fails naming them. */
   void awaitNoNewThreads(Duration bound) {
+    awaitNoNewThreadsBut("\0", bound);
+  }
+
+  /** As {@link #awaitNoNewThreads}, not counting threads whose names start with a prefix. */
+  void awaitNoNewThreadsBut(String prefix, Duration bound) {
     long deadline = System.nanoTime() + bound.toNanos();
-    Set<Thread> left = newThreads();
+    Set<Thread> left = newThreads(prefix);
     while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
       LockSupport.parkNanos(5_000_000);
-      left = newThreads();
+      left = newThreads(prefix);
     }
     if (!left.isEmpty()) {
       throw new AssertionError("Threads still alive " + bound + " after the baseline: " + left.stream()
