@@ -224,6 +224,7 @@ class HttpBadInputTest {
     String smuggled = "GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
     assertRefused(send("POST /post HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n0\r\n\r\n" + smuggled), 400);
     assertRefused(send("POST /post HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity\r\n\r\n" + smuggled), 400);
+    assertRefused(send("POST /post HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \r\n\r\n0\r\n\r\n" + smuggled), 400);
     assertRefused(send("POST /post HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, chunked\r\n\r\n"
         + "0\r\n\r\n" + smuggled), 400);
     assertRefused(send("POST /post HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
