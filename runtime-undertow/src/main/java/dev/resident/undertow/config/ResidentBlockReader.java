@@ -47,11 +47,12 @@ final class ResidentBlockReader {
   private static final Rule<Integer> PORT = Rules.integer(0, 65535);
   private static final Rule<Long> SIZE = Rules.size(1, Long.MAX_VALUE);
   private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?";
-  /** A connection timeout, kept as written in its shortest form so that files agree on equal values. */
+  private static final Rule<Duration> CONNECTION_DURATION =
+      Rules.duration(ConnectionTimeouts.MIN, ConnectionTimeouts.MAX);
+  /** A connection timeout, kept in its shortest written form so that files agree on equal values. */
   private static final Rule<String> CONNECTION_TIMEOUT = new Rule<>(
-      Rules.duration(ConnectionTimeouts.MIN, ConnectionTimeouts.MAX).allowed(),
-      scalar -> Rules.duration(ConnectionTimeouts.MIN, ConnectionTimeouts.MAX).reader().apply(scalar)
-          .map(DurationSyntax::format));
+      CONNECTION_DURATION.allowed(),
+      scalar -> CONNECTION_DURATION.reader().apply(scalar).map(DurationSyntax::format));
   private static final Rule<String> DOMAIN =
       Rules.text(
           "a domain name such as example.com",

@@ -93,15 +93,6 @@ final class InitialisedListeners {
     }
   }
 
-  /**
-   * How many context listeners initialised.
-   *
-   * @return from 0 to the number of context listeners
-   */
-  int initialised() {
-    return initialised.get();
-  }
-
   /** Placed after a context listener: it runs only if that listener initialised. */
   static final class Mark implements ServletContextListener {
     private final InitialisedListeners tracker;
