@@ -40,7 +40,7 @@ class HttpBadInputTest {
   @BeforeEach
   void start() {
     host = TestHosts.builder(new VirtualClock())
-        .version(VersionBuilder.manual("default", "v1", 1).build())
+        .version(VersionBuilder.manual("default", "v1", 1).maxConcurrentRequests(1).build())
         .handlers("default", h -> h.servlet("/*", LifecycleServlet.class,
             () -> new LifecycleServlet(recorder, () -> 200, gate, null)))
         .requestParseTimeout(PARSE_TIMEOUT)
@@ -168,6 +168,23 @@ class HttpBadInputTest {
       assertThat(idle.awaitEnd(BOUND).closedByServer()).as("a connection opened beside it timed out").isTrue();
       gate.countDown();
       assertThat(running.readResponse(BOUND)).startsWith("HTTP/1.1 200").endsWith("done default/v1/0");
+    }
+    assertNothingHeld(true);
+  }
+
+  @Test
+  @DisplayName("R-SEC-4 a request that waits in the pending queue longer than idle_timeout is not cut off either")
+  void queuedRequestIsNotIdle() {
+    try (RawConnection running = new RawConnection(port); RawConnection queued = new RawConnection(port);
+        RawConnection idle = new RawConnection(port)) {
+      running.write("GET /block HTTP/1.1\r\nHost: x\r\n\r\n");
+      Await.until("the request runs", () -> recorder.saw("blocking default/v1/0"));
+      queued.write("GET /queued HTTP/1.1\r\nHost: x\r\n\r\n");
+      Await.until("the second request waits", () -> host.stats("default", "v1", "0").getRequestsPending() == 1);
+      assertThat(idle.awaitEnd(BOUND).closedByServer()).as("a connection opened beside them timed out").isTrue();
+      gate.countDown();
+      assertThat(running.readResponse(BOUND)).startsWith("HTTP/1.1 200");
+      assertThat(queued.readResponse(BOUND)).startsWith("HTTP/1.1 200").endsWith("default/v1/0");
     }
     assertNothingHeld(true);
   }
