@@ -61,7 +61,11 @@ final class RunningHost implements ExtensionContext.Store.CloseableResource {
     try {
       host.start();
     } catch (RuntimeException e) {
-      host.stop();
+      try {
+        host.stop();
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       throw e;
     }
     return new RunningHost(host, clock, before);

@@ -134,6 +134,42 @@ class ResidentTestExtensionTest {
             message(m -> m.contains("broken.yaml:3:3: unknown key manual_scaling.instnaces; did you mean instances?")))));
   }
 
+  /** Holds the port the busy-port case asks for, taken by a plain socket. */
+  static final class BusyPort {
+    static java.net.ServerSocket socket;
+  }
+
+  @ResidentTest(config = {"testkit/app.yaml", "testkit/worker.yaml"})
+  static class BusyPortCases {
+    @ResidentSetup
+    static void busyMainPort(ResidentHost.Builder host) {
+      host.port(BusyPort.socket.getLocalPort());
+    }
+
+    @Test
+    void neverRuns() {
+      throw new AssertionError("the host should not have started");
+    }
+  }
+
+  @Test
+  @DisplayName("R-REL-4 a host that cannot start fails the test with the real cause, and leaves no thread")
+  void failedStartReportsItsCause() throws java.io.IOException {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      BusyPort.socket = busy;
+      run(BusyPortCases.class).assertThatEvents().haveExactly(1, event(test("neverRuns"),
+          finishedWithFailure(instanceOf(java.io.UncheckedIOException.class),
+              message(m -> m.contains("Could not listen on 127.0.0.1:" + busy.getLocalPort())))));
+    } finally {
+      BusyPort.socket = null;
+    }
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!residentThreads().isEmpty() && System.nanoTime() < end) {
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+    }
+    assertThat(residentThreads()).isEmpty();
+  }
+
   @ResidentTest(config = {"testkit/app.yaml", "testkit/worker.yaml"})
   static class LeakCases {
     @ResidentSetup

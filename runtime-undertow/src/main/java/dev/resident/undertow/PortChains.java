@@ -11,6 +11,7 @@ import dev.resident.undertow.request.AppEngineHeadersHandler;
 import dev.resident.undertow.request.InternalPathHandler;
 import dev.resident.undertow.request.RequestIdHandler;
 import dev.resident.undertow.request.RequestLimitsHandler;
+import dev.resident.undertow.request.TransferCodingHandler;
 import dev.resident.undertow.routing.DispatchTable;
 import dev.resident.undertow.routing.FixedTargetHandler;
 import dev.resident.undertow.routing.HostNameParser;
@@ -67,7 +68,8 @@ final class PortChains implements PortHandlers {
   }
 
   private HttpHandler front(HttpHandler target) {
-    return new RequestIdHandler(ids, clock, new InternalPathHandler(internal, new AppEngineHeadersHandler(target)));
+    return new RequestIdHandler(ids, clock, new TransferCodingHandler(
+        new InternalPathHandler(internal, new AppEngineHeadersHandler(target))));
   }
 
   private static Map<String, Set<String>> versionsByModule(ApplicationConfig config) {

@@ -11,6 +11,7 @@ import dev.resident.undertow.config.ConfigException;
 import dev.resident.undertow.config.ConfigLoader;
 import dev.resident.undertow.config.ConfigProblem;
 import dev.resident.undertow.config.ConfigSource;
+import dev.resident.undertow.config.ConnectionTimeouts;
 import dev.resident.undertow.config.LoadedConfig;
 import dev.resident.undertow.config.VersionConfig;
 import dev.resident.undertow.deadline.DeadlineTimer;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +73,8 @@ public final class ResidentHost implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResidentHost.class);
   private static final Duration START_BOUND = Duration.ofMinutes(10);
+  /** How much longer than the first stop's own bound a second stop waits for it. */
+  private static final Duration STOP_MARGIN = Duration.ofSeconds(10);
   /** How long a request thread beyond the pool's base lives without work. */
   private static final Duration REQUEST_THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
   /** How often the request pool checks, while requests are queued for a thread, that it is not stuck. */
@@ -93,6 +97,7 @@ public final class ResidentHost implements AutoCloseable {
   private final Function<ApplicationConfig, ModulesView> modulesViews;
   /** The modules view of a one-instance host, opened by {@link #start()} and closed by {@link #stop()}. */
   private ModulesView modulesView;
+  private final ConnectionTimeouts connectionTimeouts;
 
   private final Object lock = new Object();
   private State state = State.NEW;
@@ -103,6 +108,9 @@ public final class ResidentHost implements AutoCloseable {
   private ApplicationRuntime application;
   private HostServices services;
   private Thread jvmShutdownHook;
+  /** Completes when the first stop, or a failed start, has given everything back; null before. */
+  private CompletableFuture<Void> stopped;
+  private Thread stopper;
 
   private enum State { NEW, STARTED, STOPPED }
 
@@ -119,6 +127,10 @@ public final class ResidentHost implements AutoCloseable {
     this.classLoader = builder.classLoader;
     this.baseDirectory = builder.baseDirectory;
     this.stopOnJvmShutdown = builder.stopOnJvmShutdown;
+    ConnectionTimeouts files = loaded.connectionTimeouts();
+    this.connectionTimeouts = new ConnectionTimeouts(
+        builder.requestParseTimeout != null ? builder.requestParseTimeout : files.requestParseTimeout(),
+        builder.connectionIdleTimeout != null ? builder.connectionIdleTimeout : files.idleTimeout());
   }
 
   /**
@@ -134,8 +146,13 @@ public final class ResidentHost implements AutoCloseable {
    * Opens the ports, deploys every manual instance and sends each its start request; returns once every
    * start request has been sent (not answered). Basic instances start on their first request.
    *
+   * <p>When it fails (a port is busy, a handler class cannot be loaded), everything it had opened or
+   * started is given back before the first cause is thrown: ports, threads, pools and the host's own clock
+   * (R-REL-4). The host is stopped then; {@link #stop()} and {@link #close()} do nothing.
+   *
    * @throws IllegalStateException if the host was started before
    * @throws IllegalArgumentException if a handler class named in yaml cannot be loaded
+   * @throws java.io.UncheckedIOException if a port cannot be bound, naming the address and port
    */
   public void start() {
     synchronized (lock) {
@@ -146,28 +163,15 @@ public final class ResidentHost implements AutoCloseable {
         modulesView = modulesViews.apply(single.application());
       }
       state = State.STARTED;
-      int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
-      listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
-          Math.max(64 * 1024, maxHeader * 8));
-      requestExecutor = requestPool(listeners.worker().getIoThread());
-      lifecycleExecutor = NamedThreads.growingPool("resident-lifecycle-");
-      InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
-      RequestIds ids = new RequestIds();
-      PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
-      services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
-          lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
-      application = single == null
-          ? new ApplicationRuntime(config, services, this::plan)
-          : new ApplicationRuntime(config, services, this::plan, single::runsSlot, modulesView::of);
-      application.open();
-      mainListener = listeners.open(requestedPort,
-          single == null ? ports.mainPort(application) : singlePort(ports));
-      if (stopOnJvmShutdown) {
-        jvmShutdownHook = new Thread(this::stopFromJvm, "resident-jvm-shutdown");
-        Runtime.getRuntime().addShutdownHook(jvmShutdownHook);
+      try {
+        assemble();
+      } catch (RuntimeException e) {
+        throw failedStart(e, false);
+      } catch (Error e) {
+        throw failedStart(e, false);
       }
+      LOG.info("Resident host of {} listening on {}:{}", config.applicationId(), address, mainListener.port());
     }
-    LOG.info("Resident host of {} listening on {}:{}", config.applicationId(), address, port());
     if (single != null) {
       LOG.info("Resident host of {} runs only {} (R-DIST-1)", config.applicationId(), single);
       single.notes().forEach(LOG::warn);
@@ -176,10 +180,62 @@ public final class ResidentHost implements AutoCloseable {
       application.start().get(START_BOUND.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while starting instances", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Instances did not start within " + START_BOUND, e);
+      throw failedStart(new IllegalStateException("Interrupted while starting instances", e), true);
+    } catch (ExecutionException e) {
+      throw failedStart(e.getCause() instanceof RuntimeException cause ? cause
+          : new IllegalStateException("Instances did not start: " + e.getCause(), e.getCause()), true);
+    } catch (TimeoutException e) {
+      throw failedStart(new IllegalStateException("Instances did not start within " + START_BOUND, e), true);
+    } catch (RuntimeException e) {
+      throw failedStart(e, true);
+    } catch (Error e) {
+      throw failedStart(e, true);
     }
+  }
+
+  /** Makes the host's parts and opens its ports; called once, holding the lock. */
+  private void assemble() {
+    int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
+    listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
+        Math.max(64 * 1024, maxHeader * 8), connectionTimeouts.requestParseTimeout(),
+        connectionTimeouts.idleTimeout());
+    requestExecutor = requestPool(listeners.worker().getIoThread());
+    lifecycleExecutor = NamedThreads.growingPool("resident-lifecycle-");
+    InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
+    RequestIds ids = new RequestIds();
+    PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
+    services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
+        lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
+    application = single == null
+        ? new ApplicationRuntime(config, services, this::plan)
+        : new ApplicationRuntime(config, services, this::plan, single::runsSlot, modulesView::of);
+    application.open();
+    mainListener = listeners.open(requestedPort,
+        single == null ? ports.mainPort(application) : singlePort(ports));
+    if (stopOnJvmShutdown) {
+      jvmShutdownHook = new Thread(this::stopFromJvm, "resident-jvm-shutdown");
+      Runtime.getRuntime().addShutdownHook(jvmShutdownHook);
+    }
+  }
+
+  /**
+   * Gives back what a failed {@link #start()} took and returns its cause to throw, with any failure of the
+   * clean-up added as suppressed. When a {@link #stop()} began meanwhile, waits for it instead.
+   */
+  private <T extends Throwable> T failedStart(T cause, boolean instancesStarted) {
+    LOG.error("Resident host of {} failed to start ({}); giving back what it took", config.applicationId(),
+        cause.toString());
+    CompletableFuture<Void> first = beginStop();
+    if (first != null) {
+      awaitFirstStop(first);
+      return cause;
+    }
+    try {
+      release(instancesStarted).forEach(cause::addSuppressed);
+    } finally {
+      stopped.complete(null);
+    }
+    return cause;
   }
 
   /** The main port of a host that runs one instance: that instance's chain, or its version's on automatic. */
@@ -213,39 +269,120 @@ public final class ResidentHost implements AutoCloseable {
 
   /**
    * Stops every instance gracefully, each with its shutdown grace (R-LIFE-5), then closes every port and
-   * thread of the host. Returns when done; a second call does nothing.
+   * thread of the host. Returns when done. A call while another stop runs (a second {@code close()}, the
+   * JVM's shutdown hook) waits for that one to finish, at most for its grace and a margin; a call after
+   * the host stopped, or after {@link #start()} failed, does nothing (R-REL-4).
    */
   public void stop() {
-    ApplicationRuntime running;
+    CompletableFuture<Void> first = beginStop();
+    if (first != null) {
+      awaitFirstStop(first);
+      return;
+    }
+    try {
+      LOG.info("Resident host of {} stopping", config.applicationId());
+      for (Throwable failure : release(true)) {
+        LOG.warn("Stopping the Resident host of {}", config.applicationId(), failure);
+      }
+      LOG.info("Resident host of {} stopped", config.applicationId());
+    } finally {
+      stopped.complete(null);
+    }
+  }
+
+  /**
+   * Marks the host stopped. Returns null when the caller is the first and must give everything back
+   * (then completes {@link #stopped} when done); otherwise the first stop's completion, already complete
+   * for a host that never started.
+   */
+  private CompletableFuture<Void> beginStop() {
     synchronized (lock) {
-      if (state != State.STARTED) {
+      if (stopped != null) {
+        return stopped;
+      }
+      stopped = new CompletableFuture<>();
+      stopper = Thread.currentThread();
+      if (state == State.STARTED) {
         state = State.STOPPED;
-        closeClock();
-        closeModulesView();
-        return;
+        return null;
       }
       state = State.STOPPED;
-      running = application;
+      closeClock();
+      closeModulesView();
+      stopped.complete(null);
+      return stopped;
     }
-    LOG.info("Resident host of {} stopping", config.applicationId());
-    Duration bound = config.versions().stream().map(v -> v.settings().shutdownGrace())
-        .max(Duration::compareTo).orElse(Duration.ZERO).plusSeconds(10);
+  }
+
+  private void awaitFirstStop(CompletableFuture<Void> first) {
+    if (first.isDone() || Thread.currentThread() == stopper) {
+      return;
+    }
+    Duration bound = stopBound().plus(STOP_MARGIN);
     try {
-      running.stop().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+      first.get(bound.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("Instances did not all stop within {}", bound, e);
+      LOG.warn("The first stop of the Resident host of {} did not finish within {}", config.applicationId(), bound);
     }
-    running.close();
-    mainListener.close();
-    closeModulesView();
-    listeners.close();
-    requestExecutor.shutdownNow();
-    lifecycleExecutor.shutdownNow();
-    closeClock();
-    removeJvmShutdownHook();
-    LOG.info("Resident host of {} stopped", config.applicationId());
+  }
+
+  /** How long a stop waits for the instances: the longest shutdown grace, and ten seconds. */
+  private Duration stopBound() {
+    return config.versions().stream().map(v -> v.settings().shutdownGrace())
+        .max(Duration::compareTo).orElse(Duration.ZERO).plusSeconds(10);
+  }
+
+  /**
+   * Gives back everything the host made, each step tried whatever the others did: the instances stopped
+   * gracefully (when they were started), ports, the XNIO worker, both pools, the clock it owns, the JVM
+   * shutdown hook.
+   *
+   * @return the failures of the steps, none when all went well
+   */
+  private List<Throwable> release(boolean stopInstances) {
+    List<Throwable> failures = new ArrayList<>();
+    ApplicationRuntime running = application;
+    if (stopInstances && running != null) {
+      Duration bound = stopBound();
+      attempt(failures, () -> {
+        try {
+          running.stop().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+          LOG.warn("Instances did not all stop within {}", bound, e);
+        }
+      });
+    }
+    if (running != null) {
+      attempt(failures, running::close);
+    }
+    if (mainListener != null) {
+      attempt(failures, mainListener::close);
+    }
+    attempt(failures, this::closeModulesView);
+    if (listeners != null) {
+      attempt(failures, listeners::close);
+    }
+    if (requestExecutor != null) {
+      attempt(failures, requestExecutor::shutdownNow);
+    }
+    if (lifecycleExecutor != null) {
+      attempt(failures, lifecycleExecutor::shutdownNow);
+    }
+    attempt(failures, this::closeClock);
+    attempt(failures, this::removeJvmShutdownHook);
+    return failures;
+  }
+
+  private static void attempt(List<Throwable> failures, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException | Error e) {
+      failures.add(e);
+    }
   }
 
   private void stopFromJvm() {
@@ -442,6 +579,16 @@ public final class ResidentHost implements AutoCloseable {
   }
 
   /**
+   * Returns how long the host waits on clients' connections: the builder's settings, else the
+   * application-wide {@code resident.request_parse_timeout} and {@code resident.idle_timeout}.
+   *
+   * @return the timeouts every port uses
+   */
+  public ConnectionTimeouts connectionTimeouts() {
+    return connectionTimeouts;
+  }
+
+  /**
    * Returns the host's clock.
    *
    * @return the clock every timing of the host comes from
@@ -497,6 +644,8 @@ public final class ResidentHost implements AutoCloseable {
     private boolean stopOnJvmShutdown = true;
     private InstanceIdentity instance;
     private Function<ApplicationConfig, ModulesView> modulesView = ModulesView::standalone;
+    private Duration requestParseTimeout;
+    private Duration connectionIdleTimeout;
 
     private Builder() {}
 
@@ -641,6 +790,32 @@ public final class ResidentHost implements AutoCloseable {
      */
     public Builder stopOnJvmShutdown(boolean stop) {
       this.stopOnJvmShutdown = stop;
+      return this;
+    }
+
+    /**
+     * Sets how long a client may take to send a request's line and headers, counted from its first
+     * unfinished read; then its connection is closed (R-SEC-4). Overrides
+     * {@code resident.request_parse_timeout}; default 30 s. Real time, not the host's clock.
+     *
+     * @param timeout from 1 ms to 24 h
+     * @return this builder
+     */
+    public Builder requestParseTimeout(Duration timeout) {
+      this.requestParseTimeout = ConnectionTimeouts.check("requestParseTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets how long a connection may stay open with no request on it (before its first request, between
+     * keep-alive requests); then it is closed (R-SEC-4). A request that waits or runs is not idle.
+     * Overrides {@code resident.idle_timeout}; default 5 min. Real time, not the host's clock.
+     *
+     * @param timeout from 1 ms to 24 h
+     * @return this builder
+     */
+    public Builder connectionIdleTimeout(Duration timeout) {
+      this.connectionIdleTimeout = ConnectionTimeouts.check("connectionIdleTimeout", timeout);
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.resident.undertow.config;
 
 import com.fasterxml.jackson.core.JsonToken;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +115,21 @@ final class ApplicationAssembler {
         dispatch,
         appWide.get("resident.domain").orElse(null),
         appWide.get("resident.admin_token").orElse(null));
+  }
+
+  /**
+   * Returns the connection timeouts the files set, the defaults where they set none.
+   *
+   * @return the timeouts; meaningful only when no error was reported
+   */
+  ConnectionTimeouts connectionTimeouts() {
+    return new ConnectionTimeouts(
+        timeout("resident.request_parse_timeout", ConnectionTimeouts.DEFAULT_REQUEST_PARSE_TIMEOUT),
+        timeout("resident.idle_timeout", ConnectionTimeouts.DEFAULT_IDLE_TIMEOUT));
+  }
+
+  private Duration timeout(String field, Duration otherwise) {
+    return appWide.get(field).flatMap(DurationSyntax::parse).orElse(otherwise);
   }
 
   private void addVersion(VersionConfig version, Origin moduleOrigin, Origin versionOrigin) {

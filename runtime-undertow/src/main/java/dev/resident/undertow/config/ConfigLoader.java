@@ -78,7 +78,7 @@ public final class ConfigLoader {
     if (all.stream().anyMatch(ConfigProblem::isError)) {
       throw new ConfigException(all);
     }
-    return new LoadedConfig(application, all);
+    return new LoadedConfig(application, all, assembler.connectionTimeouts());
   }
 
   /** Reads one file into the assembler; false when it is not of the shape its kind needs. */

@@ -8,11 +8,24 @@ import java.util.Objects;
  *
  * @param application the application, defaults applied
  * @param warnings the problems that did not stop loading, such as ignored keys
+ * @param connectionTimeouts {@code resident.request_parse_timeout} and {@code resident.idle_timeout}
  */
-public record LoadedConfig(ApplicationConfig application, List<ConfigProblem> warnings) {
+public record LoadedConfig(
+    ApplicationConfig application, List<ConfigProblem> warnings, ConnectionTimeouts connectionTimeouts) {
 
   public LoadedConfig {
     Objects.requireNonNull(application, "application");
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(connectionTimeouts, "connectionTimeouts");
+  }
+
+  /**
+   * A result with the default connection timeouts.
+   *
+   * @param application the application, defaults applied
+   * @param warnings the problems that did not stop loading
+   */
+  public LoadedConfig(ApplicationConfig application, List<ConfigProblem> warnings) {
+    this(application, warnings, ConnectionTimeouts.DEFAULTS);
   }
 }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the {@code resident:} block of a module yaml file: Resident's overrides of App Engine's timings
- * and limits, and the application-wide {@code domain} and {@code admin_token} (R-CFG-6).
+ * and limits, and the application-wide {@code domain}, {@code admin_token}, {@code request_parse_timeout}
+ * and {@code idle_timeout} (R-CFG-6, R-SEC-4).
  */
 final class ResidentBlockReader {
   private static final String BLOCK = "resident";
@@ -29,7 +30,9 @@ final class ResidentBlockReader {
           "max_header_size",
           "max_response_size",
           "domain",
-          "admin_token");
+          "admin_token",
+          "request_parse_timeout",
+          "idle_timeout");
 
   /** The largest {@code max_header_size}. */
   static final long MAX_HEADER_SIZE = 1L << 20;
@@ -44,6 +47,12 @@ final class ResidentBlockReader {
   private static final Rule<Integer> PORT = Rules.integer(0, 65535);
   private static final Rule<Long> SIZE = Rules.size(1, Long.MAX_VALUE);
   private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?";
+  private static final Rule<Duration> CONNECTION_DURATION =
+      Rules.duration(ConnectionTimeouts.MIN, ConnectionTimeouts.MAX);
+  /** A connection timeout, kept in its shortest written form so that files agree on equal values. */
+  private static final Rule<String> CONNECTION_TIMEOUT = new Rule<>(
+      CONNECTION_DURATION.allowed(),
+      scalar -> CONNECTION_DURATION.reader().apply(scalar).map(DurationSyntax::format));
   private static final Rule<String> DOMAIN =
       Rules.text(
           "a domain name such as example.com",
@@ -56,7 +65,8 @@ final class ResidentBlockReader {
    *
    * @param settings the version's timings and limits, App Engine's defaults where not overridden
    * @param maxConcurrentRequests {@code resident.max_concurrent_requests} when given; null otherwise
-   * @param appWide {@code resident.domain} and {@code resident.admin_token} when given
+   * @param appWide {@code resident.domain}, {@code resident.admin_token} and the connection timeouts when
+   *     given
    */
   record Result(
       ResidentSettings settings, Located<Integer> maxConcurrentRequests, List<AppWideSetting> appWide) {}
@@ -113,6 +123,8 @@ final class ResidentBlockReader {
     List<AppWideSetting> appWide = new ArrayList<>();
     appWideSetting(s, "domain", DOMAIN, false, module).ifPresent(appWide::add);
     appWideSetting(s, "admin_token", Rules.STRING, true, module).ifPresent(appWide::add);
+    appWideSetting(s, "request_parse_timeout", CONNECTION_TIMEOUT, false, module).ifPresent(appWide::add);
+    appWideSetting(s, "idle_timeout", CONNECTION_TIMEOUT, false, module).ifPresent(appWide::add);
     return new Result(settings, concurrency, appWide);
   }
 

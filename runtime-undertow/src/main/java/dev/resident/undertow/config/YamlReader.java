@@ -1,9 +1,9 @@
 package dev.resident.undertow.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +35,13 @@ final class YamlReader {
    * @return the document, or empty when it could not be read
    */
   static Optional<YamlNode> read(ConfigSource source, Problems problems) {
-    try (JsonParser parser = FACTORY.createParser(source.text())) {
+    JsonParser parser;
+    try {
+      parser = FACTORY.createParser(source.text());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (parser) {
       YamlReader reader = new YamlReader(source.name(), parser);
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -46,8 +52,11 @@ final class YamlReader {
         problems.error(reader.here(), "", "the file must hold one yaml document, found a second one");
       }
       return Optional.of(document);
-    } catch (StreamReadException e) {
-      problems.error(at(source.name(), e.getLocation()), "", "invalid yaml: " + reason(e));
+    } catch (JsonProcessingException e) {
+      // A syntax error (StreamReadException), or a document past the parser's limits of nesting depth or
+      // of the length of a number or name (StreamConstraintsException), which has no location of its own.
+      JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+      problems.error(at(source.name(), where), "", "invalid yaml: " + reason(e));
       return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -88,7 +97,7 @@ final class YamlReader {
   }
 
   /** Keeps the lines of the parser's message that explain, dropping its copy of the source text. */
-  private static String reason(StreamReadException e) {
+  private static String reason(JsonProcessingException e) {
     String message = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
     return message
         .lines()

@@ -1,6 +1,7 @@
 package dev.resident.undertow.deployment;
 
 import io.undertow.server.HttpHandler;
+import io.undertow.servlet.api.Deployment;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
 import io.undertow.servlet.api.ServletContainer;
@@ -24,26 +25,58 @@ public final class InstanceDeployment {
 
   /**
    * Deploys and starts a deployment: its listeners' {@code contextInitialized} and load-on-startup
-   * servlets' {@code init} run now.
+   * servlets' {@code init} run now. When that fails, the context listeners that did initialise get
+   * {@code contextDestroyed}, last first, and the deployment is removed from the container again.
    *
    * @param container the host's servlet container
    * @param info the deployment, with a name unique in the container
    * @param wrap wraps the servlet handler, for static files in front of it
    * @return the running deployment
    * @throws ServletException if the deployment fails to start
+   * @throws RuntimeException if a listener fails to initialise (Undertow wraps what it threw)
    */
   static InstanceDeployment start(
       ServletContainer container, DeploymentInfo info, java.util.function.UnaryOperator<HttpHandler> wrap)
       throws ServletException {
+    InitialisedListeners listeners = InitialisedListeners.track(info);
     DeploymentManager manager = container.addDeployment(info);
-    manager.deploy();
     try {
+      manager.deploy();
       HttpHandler handler = manager.start();
       return new InstanceDeployment(container, info, manager, wrap.apply(handler));
-    } catch (ServletException | RuntimeException e) {
-      manager.undeploy();
-      container.removeDeployment(info);
+    } catch (ServletException | RuntimeException | Error e) {
+      undo(container, info, manager, listeners, e);
       throw e;
+    }
+  }
+
+  /** Takes back a deployment that failed to deploy or start; failures on the way are added to the cause. */
+  private static void undo(ServletContainer container, DeploymentInfo info, DeploymentManager manager,
+      InitialisedListeners listeners, Throwable cause) {
+    try {
+      if (manager.getState() == DeploymentManager.State.UNDEPLOYED) {
+        Deployment deployment = manager.getDeployment();
+        if (deployment != null && deployment.getServletContext() != null) {
+          deployment.createThreadSetupAction((exchange, ignored) -> {
+            listeners.destroyInitialised(deployment.getServletContext());
+            if (deployment.getApplicationListeners() != null) {
+              deployment.getApplicationListeners().stop();
+            }
+            deployment.getServletContext().destroy();
+            return null;
+          }).call(null, null);
+        }
+      } else {
+        manager.undeploy();
+      }
+    } catch (Exception | Error e) {
+      cause.addSuppressed(e);
+    } finally {
+      try {
+        container.removeDeployment(info);
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+      }
     }
   }
 

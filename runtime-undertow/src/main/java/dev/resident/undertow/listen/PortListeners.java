@@ -8,6 +8,7 @@ import io.undertow.server.protocol.http.HttpOpenListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
@@ -28,13 +29,24 @@ public final class PortListeners implements AutoCloseable {
   private final OptionMap serverOptions;
 
   /**
-   * Starts the worker.
+   * Starts the worker (R-SEC-4).
+   *
+   * <p>The request-parse timeout is Undertow's {@code REQUEST_PARSE_TIMEOUT}: it runs from the first read
+   * that leaves a request line or header block unfinished, and is not restarted by more bytes, so a
+   * client that trickles its headers is cut off too. The idle timeout is Undertow's
+   * {@code NO_REQUEST_TIMEOUT}: it runs while a connection has no request (from accept, and after each
+   * response), and stops while a request is parsed, waits or runs. Undertow's {@code IDLE_TIMEOUT} is
+   * not used: it would also close a connection whose request runs longer than it without I/O, as a
+   * request does while its response is held until the handler returns.
    *
    * @param address the address every listener binds to
    * @param ioThreads XNIO I/O threads
    * @param maxHeaderBytes the largest request header block Undertow parses
+   * @param requestParseTimeout how long a client may take to send its request line and headers
+   * @param idleTimeout how long a connection may stay open without a request
    */
-  public PortListeners(String address, int ioThreads, int maxHeaderBytes) {
+  public PortListeners(String address, int ioThreads, int maxHeaderBytes, Duration requestParseTimeout,
+      Duration idleTimeout) {
     this.address = address;
     try {
       this.worker = Xnio.getInstance(PortListeners.class.getClassLoader()).createWorker(OptionMap.builder()
@@ -51,10 +63,18 @@ public final class PortListeners implements AutoCloseable {
     }
     this.buffers = new DefaultByteBufferPool(true, 16 * 1024, -1, 4);
     this.serverOptions = OptionMap.builder()
-        .set(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+        .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(requestParseTimeout))
+        .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(idleTimeout))
         .set(UndertowOptions.MAX_HEADER_SIZE, maxHeaderBytes)
         .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
         .getMap();
+  }
+
+  /** Whole milliseconds, rounded up, as Undertow's options take them; at least one. */
+  private static int millis(Duration timeout) {
+    long nanos = timeout.toNanos();
+    long millis = nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, millis));
   }
 
   /**

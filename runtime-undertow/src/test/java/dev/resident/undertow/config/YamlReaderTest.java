@@ -40,6 +40,15 @@ class YamlReaderTest {
   }
 
   @Test
+  @DisplayName("R-CFG-5 a document nested deeper than the parser allows is a located problem, not an escape")
+  void tooDeep() {
+    String deep = "version: v1\nx: " + "[".repeat(1001) + "1" + "]".repeat(1001) + "\n";
+    assertThat(problems(yaml("app.yaml", deep))).singleElement().satisfies(problem -> assertThat(problem)
+        .startsWith("app.yaml:2:")
+        .contains("invalid yaml: Document nesting depth (1001) exceeds the maximum allowed (1000"));
+  }
+
+  @Test
   @DisplayName("R-CFG-5 syntax errors of several files are reported together")
   void syntaxErrorsOfAllFiles() {
     assertThat(problems(yaml("app.yaml", "version: [v1\n"), yaml("w.yaml", "version: v1\n  bad: x\n")))
