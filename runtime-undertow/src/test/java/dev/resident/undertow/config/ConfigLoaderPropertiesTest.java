@@ -2,21 +2,26 @@ package dev.resident.undertow.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * R-CFG-5 as properties: whatever yaml the loader is given (valid files mutated, random text), it returns
  * or throws a {@link ConfigException}, and every problem it reports names a file given and a line and
- * column in it. Cases come from a seed, so a failure's seed replays it.
+ * column in it. Each case comes from its own seed, which a failure names; {@code
+ * -Dresident.properties.seed=S} makes the first case of every property that seed, to replay it.
  */
 class ConfigLoaderPropertiesTest {
+
+  private static final int TRIES = 300;
+  private static final long BASE_SEED =
+      Long.getLong("resident.properties.seed", new SecureRandom().nextLong());
 
   /** A default module with every section the module reader knows. */
   static final String APP_YAML = """
@@ -111,8 +116,15 @@ class ConfigLoaderPropertiesTest {
       List.of("app.yaml", "worker.yaml", "batch.yaml", "backends.yaml", "dispatch.yaml");
   private static final List<String> SEEDS = List.of(APP_YAML, WORKER_YAML, BATCH_YAML, BACKENDS_YAML, DISPATCH_YAML);
 
-  @Property(tries = 300)
-  void mutatedFilesGiveLocatedProblems(@ForAll long seed) {
+  @Test
+  @DisplayName("R-CFG-5 mutated seed-like files load or fail with problems that all name file, line and column")
+  void mutatedFilesGiveLocatedProblems() {
+    for (int i = 0; i < TRIES; i++) {
+      mutatedFiles(BASE_SEED + i);
+    }
+  }
+
+  private static void mutatedFiles(long seed) {
     Random random = new Random(seed);
     YamlMutator mutator = new YamlMutator(random);
     List<ConfigSource> sources = new ArrayList<>();
@@ -126,8 +138,15 @@ class ConfigLoaderPropertiesTest {
     assertLoadsOrLocates(sources, seed);
   }
 
-  @Property(tries = 300)
-  void randomTextGivesLocatedProblems(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int kind) {
+  @Test
+  @DisplayName("R-CFG-5 random text in any of the files fails with problems that all name file, line and column")
+  void randomTextGivesLocatedProblems() {
+    for (int i = 0; i < TRIES; i++) {
+      randomText(BASE_SEED + i, i % NAMES.size());
+    }
+  }
+
+  private static void randomText(long seed, int kind) {
     Random random = new Random(seed);
     StringBuilder text = new StringBuilder();
     int length = random.nextInt(400);
@@ -143,8 +162,15 @@ class ConfigLoaderPropertiesTest {
     assertLoadsOrLocates(sources, seed);
   }
 
-  @Property(tries = 50)
-  void validSeedsLoad(@ForAll @IntRange(min = 1, max = 31) int subset) {
+  @Test
+  @DisplayName("R-CFG-5 every combination of the valid files loads")
+  void validSeedsLoad() {
+    for (int subset = 1; subset <= 31; subset++) {
+      validSubset(subset);
+    }
+  }
+
+  private static void validSubset(int subset) {
     List<ConfigSource> sources = new ArrayList<>();
     sources.add(new ConfigSource("app.yaml", APP_YAML));
     for (int i = 1; i < SEEDS.size(); i++) {
