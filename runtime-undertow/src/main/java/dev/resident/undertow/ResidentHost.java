@@ -12,6 +12,8 @@ import dev.resident.undertow.config.LoadedConfig;
 import dev.resident.undertow.config.VersionConfig;
 import dev.resident.undertow.deadline.DeadlineTimer;
 import dev.resident.undertow.deployment.DeploymentPlan;
+import dev.resident.undertow.descriptor.AppLayout;
+import dev.resident.undertow.descriptor.War;
 import dev.resident.undertow.deployment.ModuleHandlers;
 import dev.resident.undertow.instance.ApplicationRuntime;
 import dev.resident.undertow.instance.HostServices;
@@ -34,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
@@ -73,6 +76,7 @@ public final class ResidentHost implements AutoCloseable {
   /** How long the oldest request queued for a thread waits before a thread is added. */
   private static final Duration REQUEST_POOL_MAX_WAIT = Duration.ofMillis(100);
 
+  private final AppLayout layout;
   private final ApplicationConfig config;
   private final List<ConfigProblem> warnings;
   private final Map<String, ModuleHandlers> handlers;
@@ -96,7 +100,8 @@ public final class ResidentHost implements AutoCloseable {
 
   private enum State { NEW, STARTED, STOPPED }
 
-  private ResidentHost(Builder builder, LoadedConfig loaded) {
+  private ResidentHost(Builder builder, LoadedConfig loaded, AppLayout layout) {
+    this.layout = layout;
     this.config = loaded.application();
     this.warnings = loaded.warnings();
     this.handlers = Map.copyOf(builder.handlers);
@@ -171,6 +176,11 @@ public final class ResidentHost implements AutoCloseable {
     ModuleHandlers code = handlers.get(version.module());
     if (code == null && isBackend(version)) {
       code = handlers.get(ApplicationConfig.DEFAULT_MODULE);
+    }
+    Optional<War> war = layout == null ? Optional.empty() : layout.war(version.source());
+    if (war.isPresent()) {
+      return DeploymentPlan.ofWar(version.key(), classLoader, code == null ? new ModuleHandlers() : code,
+          war.get(), version.envVariables());
     }
     return DeploymentPlan.of(version.key(), classLoader, code == null ? new ModuleHandlers() : code,
         version.handlers(), baseDirectory, version.envVariables());
@@ -434,6 +444,7 @@ public final class ResidentHost implements AutoCloseable {
   /** Configures a {@link ResidentHost}; each setting is checked when set. */
   public static final class Builder {
     private final List<ConfigSource> sources = new ArrayList<>();
+    private final List<Path> directories = new ArrayList<>();
     private final List<VersionConfig> versions = new ArrayList<>();
     private final Map<String, ModuleHandlers> handlers = new LinkedHashMap<>();
     private String address = "127.0.0.1";
@@ -446,14 +457,20 @@ public final class ResidentHost implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Adds yaml files: module yaml, {@code backends.yaml}, {@code dispatch.yaml}; the default module's first.
+     * Adds yaml files: module yaml, {@code backends.yaml}, {@code dispatch.yaml}, the default module's first;
+     * and exploded WAR directories ({@code WEB-INF/appengine-web.xml}) and EAR directories
+     * ({@code META-INF/application.xml}), read when the host is built (R-WAR-1).
      *
-     * @param files the files
+     * @param files the files and directories
      * @return this builder
      */
     public Builder config(Path... files) {
       for (Path file : files) {
-        sources.add(ConfigSource.of(file));
+        if (AppLayout.isDirectory(file)) {
+          directories.add(file);
+        } else {
+          sources.add(ConfigSource.of(file));
+        }
       }
       return this;
     }
@@ -571,9 +588,11 @@ public final class ResidentHost implements AutoCloseable {
      * @throws ConfigException with every problem of every file, each naming file, line and column
      */
     public ResidentHost build() {
-      LoadedConfig loaded = ConfigLoader.load(sources, versions);
+      AppLayout layout = directories.isEmpty() ? null : AppLayout.read(directories);
+      LoadedConfig loaded =
+          layout == null ? ConfigLoader.load(sources, versions) : layout.load(sources, versions);
       UnenforcedProtection.refuse(loaded.application());
-      return new ResidentHost(this, loaded);
+      return new ResidentHost(this, loaded, layout);
     }
   }
 }
