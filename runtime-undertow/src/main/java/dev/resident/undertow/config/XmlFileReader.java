@@ -65,7 +65,10 @@ final class XmlFileReader {
           new YamlNode.Entry("name", backend.origin(), XmlTrees.scalar(name, backend.origin()))));
       for (XmlElement child : backend.children()) {
         if (child.name().equals("options")) {
-          entries.add(new YamlNode.Entry("options", child.origin(), options(child, problems)));
+          YamlNode.Scalar options = options(child, problems);
+          if (!options.isNull()) {
+            entries.add(new YamlNode.Entry("options", child.origin(), options));
+          }
         } else {
           entries.add(XmlTrees.entry(child));
         }
@@ -78,7 +81,7 @@ final class XmlFileReader {
   }
 
   /** {@code <options><dynamic>true</dynamic><fail-fast>true</fail-fast></options>} as yaml's list. */
-  private static YamlNode options(XmlElement options, Problems problems) {
+  private static YamlNode.Scalar options(XmlElement options, Problems problems) {
     List<String> on = new ArrayList<>();
     for (XmlElement option : options.children()) {
       String name = option.name().equals("fail-fast") ? "failfast" : option.name();

@@ -18,12 +18,12 @@ import java.util.stream.Stream;
  * Adds the {@code @WebServlet}, {@code @WebFilter} and {@code @WebListener} classes of
  * {@code WEB-INF/classes} to what {@code web.xml} declares (R-WAR-3), reading class files without loading
  * them. A servlet or filter that {@code web.xml} declares under the same name keeps web.xml's settings,
- * as the Servlet specification says; a class annotated with {@code javax.servlet} annotations is an
- * error naming the migration recipe.
+ * as the Servlet specification says. Every class is also checked for {@code javax.servlet} references,
+ * metadata-complete or not: a WAR compiled against {@code javax.servlet} is an error naming the migration
+ * recipe (R-WAR-5).
  */
 final class Annotations {
   private static final String PREFIX = "Ljakarta/servlet/annotation/";
-  private static final String JAVAX = "Ljavax/servlet/annotation/";
 
   private Annotations() {}
 
@@ -39,6 +39,7 @@ final class Annotations {
     if (!Files.isDirectory(classes)) {
       return web;
     }
+    List<String> javax = new ArrayList<>();
     List<WebApp.Servlet> servlets = new ArrayList<>(web.servlets());
     List<WebApp.Filter> filters = new ArrayList<>(web.filters());
     List<WebApp.FilterMapping> mappings = new ArrayList<>(web.filterMappings());
@@ -52,12 +53,11 @@ final class Annotations {
         findings.error(at, "", "cannot read the class file: " + e.getMessage());
         continue;
       }
-      for (String type : c.annotations().keySet()) {
-        if (type.startsWith(JAVAX)) {
-          findings.error(at, "", c.className() + " uses " + type.substring(1, type.length() - 1).replace('/', '.')
-              + ": the WAR is compiled against javax.servlet; run the OpenRewrite recipe"
-              + " dev.resident.MigrateFromAppEngine (artifact resident-rewrite, see docs/MIGRATION.md)");
-        }
+      if (c.references()) {
+        javax.add(c.className());
+      }
+      if (web.metadataComplete()) {
+        continue;
       }
       Map<String, Object> servlet = c.annotations().get(PREFIX + "WebServlet;");
       if (servlet != null) {
@@ -91,6 +91,12 @@ final class Annotations {
       if (c.annotations().containsKey(PREFIX + "WebListener;") && !listeners.contains(c.className())) {
         listeners.add(c.className());
       }
+    }
+    if (!javax.isEmpty()) {
+      findings.error(new Origin(classes.toString(), 0, 0), "", "the WAR is compiled against javax.servlet ("
+          + javax.get(0) + (javax.size() > 1 ? " and " + (javax.size() - 1) + " more classes" : "")
+          + "), which Resident does not run; run the OpenRewrite recipe dev.resident.MigrateFromAppEngine"
+          + " (artifact resident-rewrite, see docs/MIGRATION.md) to move it to jakarta.servlet");
     }
     return new WebApp(web.contextParams(), servlets, filters, mappings, listeners, web.welcomeFiles(),
         web.errorPages(), web.mimeMappings(), web.sessionTimeoutMinutes(), web.accessRules(),

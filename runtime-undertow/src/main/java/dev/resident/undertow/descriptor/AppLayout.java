@@ -125,6 +125,7 @@ public final class AppLayout {
       parse(appengine).ifPresent(root ->
           descriptors.add(new XmlSource(appengine.toString(), root, XmlSource.Kind.APPLICATION, List.of(), false)));
     } else {
+      order.add(appengine.toString());
       findings.error(new Origin(appengine.toString(), 0, 0), "",
           "the EAR has no META-INF/appengine-application.xml, which names the application");
     }
@@ -150,9 +151,7 @@ public final class AppLayout {
     if (Files.isRegularFile(webXml)) {
       web = parse(webXml).map(r -> WebXmlReader.read(r, findings)).orElse(WebApp.EMPTY);
     }
-    if (!web.metadataComplete()) {
-      web = Annotations.merge(web, root.resolve("WEB-INF").resolve("classes"), findings);
-    }
+    web = Annotations.merge(web, root.resolve("WEB-INF").resolve("classes"), findings);
     Set<String> sources = new LinkedHashSet<>();
     sources.add(appengineWeb.toString());
     if (module.isEmpty()) {

@@ -33,7 +33,8 @@ final class EarReader {
             "library-directory"));
     List<Path> wars = new ArrayList<>();
     for (XmlElement module : root.children("module")) {
-      findings.checkChildren(module, "module", List.of("web"), Set.of("web"), Set.of(), Set.of("alt-dd"));
+      findings.checkChildren(module, "module", List.of("web"), Set.of("web"), Set.of(),
+          Set.of("alt-dd", "ejb", "java", "connector"));
       for (String kind : List.of("ejb", "java", "connector")) {
         module.child(kind).ifPresent(k -> findings.error(k.origin(), "module." + kind,
             "module." + kind + " is not supported: App Engine modules are web modules (module/web/web-uri)"));

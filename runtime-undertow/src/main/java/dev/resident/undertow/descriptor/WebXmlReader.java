@@ -87,15 +87,15 @@ final class WebXmlReader {
         }
       });
     }
+    Set<String> declaredServlets = declared(root, "servlet", "servlet-name");
     for (XmlElement m : root.children("servlet-mapping")) {
-      m.childText("servlet-name").filter(n -> !n.isEmpty() && !servletNames.contains(n)).ifPresent(n ->
+      m.childText("servlet-name").filter(n -> !n.isEmpty() && !declaredServlets.contains(n)).ifPresent(n ->
           findings.mustBe(m.child("servlet-name").get().textOrigin(), "servlet-mapping.servlet-name",
-              "a declared servlet (" + String.join(", ", servletNames) + ")", '"' + n + '"'));
+              "a declared servlet (" + String.join(", ", declaredServlets) + ")", '"' + n + '"'));
     }
     List<WebApp.Filter> filters = new ArrayList<>();
     root.children("filter").forEach(f -> filter(f).ifPresent(filters::add));
-    Set<String> filterNames = new LinkedHashSet<>();
-    filters.forEach(f -> filterNames.add(f.name()));
+    Set<String> filterNames = declared(root, "filter", "filter-name");
     List<WebApp.FilterMapping> filterMappings = new ArrayList<>();
     root.children("filter-mapping").forEach(m -> filterMapping(m, filterNames).ifPresent(filterMappings::add));
     List<String> listeners = new ArrayList<>();
@@ -185,6 +185,13 @@ final class WebXmlReader {
       return Optional.empty();
     }
     return Optional.of(new WebApp.Filter(name.get(), className.get(), params, async, f.origin()));
+  }
+
+  /** The names given to elements, read or not, so one bad servlet does not make its mappings errors too. */
+  private static Set<String> declared(XmlElement root, String element, String nameElement) {
+    Set<String> names = new LinkedHashSet<>();
+    root.children(element).forEach(e -> e.childText(nameElement).filter(n -> !n.isEmpty()).ifPresent(names::add));
+    return names;
   }
 
   private Optional<WebApp.FilterMapping> filterMapping(XmlElement m, Set<String> filters) {

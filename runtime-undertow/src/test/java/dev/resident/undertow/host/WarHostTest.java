@@ -221,8 +221,8 @@ public class WarHostTest {
   }
 
   @Test
-  @DisplayName("R-WAR-5 a WAR compiled against javax.servlet fails to start with a message naming the recipe")
-  void javaxWar(@TempDir Path dir) {
+  @DisplayName("R-WAR-5 a WAR compiled against javax.servlet fails with a message naming the recipe: classes at check time, jars at start")
+  void javaxWar(@TempDir Path dir) throws java.io.IOException {
     Path stubs = dir.resolve("stubs");
     WarDirs.compile(stubs, Map.of("javax.servlet.http.HttpServlet",
         "package javax.servlet.http; public abstract class HttpServlet {}"));
@@ -231,13 +231,85 @@ public class WarHostTest {
     WarDirs.webXml(app, """
           <servlet><servlet-name>old</servlet-name><servlet-class>app.Old</servlet-class></servlet>
         """);
-    WarDirs.compile(app.resolve("WEB-INF/classes"),
-        Map.of("app.Old", "package app; public class Old extends javax.servlet.http.HttpServlet {}"), stubs);
+    Path classes = app.resolve("WEB-INF/classes");
+    WarDirs.compile(classes, Map.of("app.Old", "package app; public class Old extends javax.servlet.http.HttpServlet {}"),
+        stubs);
+    assertThatThrownBy(() -> host(app)).hasMessageContaining("compiled against javax.servlet (app.Old)")
+        .hasMessageContaining("dev.resident.MigrateFromAppEngine");
+    Path jar = app.resolve("WEB-INF/lib/old.jar");
+    java.nio.file.Files.createDirectories(jar.getParent());
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("app/Old.class"));
+      out.write(java.nio.file.Files.readAllBytes(classes.resolve("app/Old.class")));
+    }
+    java.nio.file.Files.delete(classes.resolve("app/Old.class"));
     assertThatThrownBy(() -> {
       try (ResidentHost host = host(app)) {
         host.start();
       }
-    }).hasMessageContaining("dev.resident.MigrateFromAppEngine").hasMessageContaining("javax");
+    }).hasMessageContaining("web.xml servlet old: class app.Old is compiled against javax.servlet")
+        .hasMessageContaining("dev.resident.MigrateFromAppEngine");
+  }
+
+  @Test
+  @DisplayName("R-WAR-3 @WebServlet, @WebFilter and @WebListener classes in WEB-INF/classes are deployed, unless metadata-complete")
+  void annotations(@TempDir Path dir) {
+    Path app = dir.resolve("app");
+    WarDirs.appengineWeb(app, "<version>v1</version>\n");
+    WarDirs.compile(app.resolve("WEB-INF/classes"), Map.of(
+        "app.Annotated", """
+            package app;
+            import jakarta.servlet.annotation.*;
+            import jakarta.servlet.http.*;
+            import java.io.IOException;
+            @WebServlet(name = "annotated", urlPatterns = {"/a", "/b/*"}, loadOnStartup = 1,
+                initParams = @WebInitParam(name = "p", value = "v"))
+            public class Annotated extends HttpServlet {
+              @Override
+              protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                resp.getWriter().print(getInitParameter("p") + " " + req.getAttribute("seen") + " "
+                    + getServletContext().getAttribute("listened"));
+              }
+            }
+            """,
+        "app.Seen", """
+            package app;
+            import jakarta.servlet.*;
+            import jakarta.servlet.annotation.*;
+            import java.io.IOException;
+            @WebFilter(urlPatterns = "/a", dispatcherTypes = DispatcherType.REQUEST)
+            public class Seen implements Filter {
+              @Override
+              public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+                  throws IOException, ServletException {
+                req.setAttribute("seen", "filtered");
+                chain.doFilter(req, resp);
+              }
+            }
+            """,
+        "app.Hear", """
+            package app;
+            import jakarta.servlet.*;
+            import jakarta.servlet.annotation.*;
+            @WebListener
+            public class Hear implements ServletContextListener {
+              @Override
+              public void contextInitialized(ServletContextEvent e) {
+                e.getServletContext().setAttribute("listened", "yes");
+              }
+            }
+            """));
+    try (ResidentHost host = host(app)) {
+      host.start();
+      assertThat(Http.get(host.port(), "/a").body()).isEqualTo("v filtered yes");
+      assertThat(Http.get(host.port(), "/b/c").body()).isEqualTo("v null yes");
+    }
+    WarDirs.write(app, "WEB-INF/web.xml",
+        "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" metadata-complete=\"true\"/>");
+    try (ResidentHost host = host(app)) {
+      host.start();
+      assertThat(Http.get(host.port(), "/a").statusCode()).isEqualTo(404);
+    }
   }
 
   private static void assertCollected(WeakReference<ClassLoader> ref) {
