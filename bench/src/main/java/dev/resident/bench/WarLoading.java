@@ -43,6 +43,8 @@ public final class WarLoading {
     System.out.println(Figures.format("  10-module EAR, descriptors read and checked: %s ms over %d loads"
         + " (first %.0f ms, cold); median %.1f ms", load.range("%.1f"), loads.length, loads[0], load.median()));
     System.out.println("  target well under 1 s: " + Figures.verdict(load.max() < 1000) + " (worst load)");
+    System.out.println("  (figures are median (min–max); the very first repetition below is the JVM's first host"
+        + " and counts the host's own classes)");
     for (String loading : List.of("version", "instance")) {
       for (int instances : List.of(20, 200)) {
         Path war = war(dir.resolve("war-" + loading + "-" + instances), instances, loading);
@@ -64,8 +66,7 @@ public final class WarLoading {
         }
         Figures start = new Figures(starts);
         System.out.println(Figures.format("  class-loading %-8s %3d instances serving: %s ms over %d repetitions;"
-            + " metaspace per instance %s KiB; classes per instance %s (first repetition counts the host's"
-            + " own first use)", loading, instances, start.range("%.0f"), repetitions,
+            + " metaspace per instance %s KiB; classes per instance %s", loading, instances, start.range("%.0f"), repetitions,
             new Figures(metaspace).range("%.1f"), new Figures(classes).range("%.1f")));
         if (instances == 200 && loading.equals("version")) {
           System.out.println("  target 200 instances < 2 s with class-loading version: "
