@@ -104,6 +104,7 @@ final class AppEngineWebReader {
             "resident", child.origin(), XmlTrees.mapping(child, WAR_ONLY)));
         case "inbound-services" -> {
           inboundServices(child, local);
+          // Read here; the entry only lets the key checks see the element (a second one is a duplicate).
           entries.add(new YamlNode.Entry("inbound_services", child.origin(), XmlTrees.scalar("x", child.origin())));
         }
         default -> entries.add(XmlTrees.entry(child));
@@ -111,14 +112,17 @@ final class AppEngineWebReader {
     }
     YamlNode.Mapping document = new YamlNode.Mapping(entries, root.origin());
     Optional<ModuleFile> file = ModuleYamlReader.read(document, source.name(), local, KEYS);
-    Section.of(document, "", KeySet.anyKey(), local).ifPresent(AppEngineWebReader::booleans);
+    booleans(document, local);
     local.all().forEach(p -> problems.add(XmlTrees.worded(p)));
     return file.map(f -> withAccessRules(f, source.accessRules()));
   }
 
-  private static void booleans(Section s) {
+  /** Checks the flags no yaml reader reads; the descriptor package uses their values. */
+  private static void booleans(YamlNode.Mapping document, Problems problems) {
     for (String key : List.of("warmup_requests_enabled", "ssl_enabled", "sessions_enabled")) {
-      s.optional(key, Rules.BOOLEAN);
+      document.entry(key).map(YamlNode.Entry::value)
+          .filter(value -> Rules.BOOLEAN.read(value).isEmpty())
+          .ifPresent(value -> problems.invalid(value, key, Rules.BOOLEAN.allowed()));
     }
   }
 

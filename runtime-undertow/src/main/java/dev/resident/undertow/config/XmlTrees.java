@@ -99,7 +99,7 @@ final class XmlTrees {
         .replace("unknown key ", "unknown element ")
         .replace("duplicate key ", "duplicate element ")
         .replace("allowed keys: ", "allowed elements: ")
-        .replace("a mapping of ", "elements ");
+        .replace("a mapping of ", "an element holding ");
     return new ConfigProblem(problem.severity(), problem.file(), problem.line(), problem.column(),
         hyphens(problem.field()), hyphensOutsideQuotes(message));
   }

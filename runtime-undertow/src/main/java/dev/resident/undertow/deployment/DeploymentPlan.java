@@ -37,7 +37,7 @@ public final class DeploymentPlan {
   private final List<Class<? extends Filter>> yamlFilters;
   private final Path baseDirectory;
   private final Map<String, String> initParameters;
-  private WarPart war;
+  private final WarPart war;
 
   private DeploymentPlan(
       String displayName,
@@ -47,7 +47,8 @@ public final class DeploymentPlan {
       List<Class<? extends Servlet>> yamlServlets,
       List<Class<? extends Filter>> yamlFilters,
       Path baseDirectory,
-      Map<String, String> initParameters) {
+      Map<String, String> initParameters,
+      WarPart war) {
     this.displayName = displayName;
     this.classLoader = classLoader;
     this.code = code;
@@ -56,6 +57,7 @@ public final class DeploymentPlan {
     this.yamlFilters = yamlFilters;
     this.baseDirectory = baseDirectory;
     this.initParameters = initParameters;
+    this.war = war;
   }
 
   /**
@@ -89,7 +91,7 @@ public final class DeploymentPlan {
     }
     return new DeploymentPlan(
         displayName, classLoader, code, List.copyOf(yamlHandlers), servlets, filters, baseDirectory,
-        Map.copyOf(envVariables));
+        Map.copyOf(envVariables), null);
   }
 
   /**
@@ -114,10 +116,8 @@ public final class DeploymentPlan {
       dev.resident.undertow.descriptor.War war,
       Map<String, String> envVariables) {
     war.settings().systemProperties().forEach(System::setProperty);
-    DeploymentPlan plan = new DeploymentPlan(displayName, hostLoader, code, List.of(), List.of(), List.of(),
-        war.root(), Map.copyOf(envVariables));
-    plan.war = WarPart.of(displayName, war, hostLoader);
-    return plan;
+    return new DeploymentPlan(displayName, hostLoader, code, List.of(), List.of(), List.of(),
+        war.root(), Map.copyOf(envVariables), WarPart.of(displayName, war, hostLoader));
   }
 
   /**

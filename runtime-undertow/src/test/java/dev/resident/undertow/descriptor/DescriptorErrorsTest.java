@@ -42,4 +42,24 @@ class DescriptorErrorsTest {
         web + ":3:42: servlet.jsp-file \"/index.jsp\" is JSP, which Resident does not run; serve the page"
             + " from a servlet or as a static file");
   }
+
+  @Test
+  @DisplayName("R-WAR-2 a scaling element given text, two scaling elements, a duplicate element, module and service both")
+  void shapes(@TempDir Path dir) {
+    Path war = Wars.war(dir, """
+        <version>v1</version>
+        <version>v2</version>
+        <module>default</module>
+        <service>default</service>
+        <manual-scaling>5</manual-scaling>
+        <basic-scaling><max-instances>2</max-instances></basic-scaling>
+        """);
+    String a = war.resolve("WEB-INF/appengine-web.xml") + ":";
+    assertThat(Wars.problems(war)).containsExactly(
+        a + "4:1: duplicate element version; the first is at 3:1",
+        a + "6:10: service must be absent when module is given (service is another name for module), found"
+            + " \"default\"",
+        a + "7:17: manual-scaling must be an element holding instances, found \"5\"",
+        a + "8:1: basic-scaling must be absent when manual-scaling is given (one scaling block at most), found both");
+  }
 }
