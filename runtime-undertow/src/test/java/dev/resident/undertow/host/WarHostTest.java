@@ -312,6 +312,41 @@ public class WarHostTest {
     }
   }
 
+  @Test
+  @DisplayName("R-WAR-5 a background thread made by ThreadManager runs with the WAR's loader as context class loader")
+  void backgroundThreadLoader(@TempDir Path dir) {
+    Path app = dir.resolve("app");
+    WarDirs.appengineWeb(app, "<version>v1</version>\n<manual-scaling><instances>1</instances></manual-scaling>\n");
+    WarDirs.webXml(app, """
+          <servlet><servlet-name>bg</servlet-name><servlet-class>app.Bg</servlet-class></servlet>
+          <servlet-mapping><servlet-name>bg</servlet-name><url-pattern>/bg</url-pattern></servlet-mapping>
+        """);
+    WarDirs.compile(app.resolve("WEB-INF/classes"), Map.of("app.Bg", """
+        package app;
+        import jakarta.servlet.http.*;
+        import java.io.IOException;
+        public class Bg extends HttpServlet {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            boolean[] seen = new boolean[1];
+            Thread t = dev.resident.api.ThreadManager.createBackgroundThread(() ->
+                seen[0] = Thread.currentThread().getContextClassLoader() == Bg.class.getClassLoader());
+            t.start();
+            try {
+              t.join(10_000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            resp.getWriter().print("background tccl=" + seen[0]);
+          }
+        }
+        """));
+    try (ResidentHost host = host(app)) {
+      host.start();
+      assertThat(Http.get(host.instancePort("default", "v1", "0"), "/bg").body()).isEqualTo("background tccl=true");
+    }
+  }
+
   private static void assertCollected(WeakReference<ClassLoader> ref) {
     List<byte[]> pressure = new java.util.ArrayList<>();
     Await.until("the class loader is collected", Duration.ofSeconds(20), () -> {
