@@ -92,4 +92,18 @@ class SeedLayoutsTest {
     assertThat(v.maxConcurrentRequests()).isEqualTo(50);
     assertThat(v.scaling()).isEqualTo(new ScalingConfig.Automatic(5, 1, Duration.ZERO, Duration.ofMillis(30), 20));
   }
+
+  @Test
+  @DisplayName("R-WAR-1 a WAR directory beside yaml files: one application, problems of both in one report")
+  void warBesideYaml(@TempDir Path dir) {
+    Path war = Wars.war(dir.resolve("default"), "<version>v1</version>\n");
+    Path worker = Wars.write(dir, "worker.yaml", "module: worker\nversion: v1\nmanual_scaling:\n  instances: 2\n");
+    ApplicationConfig app = Wars.load(war, worker).application();
+    assertThat(app.modules()).extracting(m -> m.name()).containsExactly("default", "worker");
+    Wars.write(dir, "worker.yaml", "module: worker\nversion: v1\nthredsafe: true\n");
+    Wars.war(war, "<version>v1</version>\n<thredsafe>true</thredsafe>\n");
+    assertThat(Wars.problems(war, worker)).containsExactly(
+        war.resolve("WEB-INF/appengine-web.xml") + ":4:1: unknown element thredsafe; did you mean threadsafe?",
+        worker + ":3:1: unknown key thredsafe; did you mean threadsafe?");
+  }
 }

@@ -123,6 +123,57 @@ public class WarHostTest {
   }
 
   @Test
+  @DisplayName("R-WAR-2 the seed's manual, basic and automatic appengine-web.xml samples run unchanged as WARs")
+  void seedSamples(@TempDir Path dir) {
+    String head = "<application>simple-app</application>\n<module>default</module>\n<version>uno</version>\n"
+        + "<threadsafe>true</threadsafe>\n";
+    Path manual = dir.resolve("manual");
+    WarDirs.appengineWeb(manual, head + """
+        <instance-class>B8</instance-class>
+        <manual-scaling>
+        <instances>5</instances>
+        </manual-scaling>
+        """);
+    Path basic = dir.resolve("basic");
+    WarDirs.appengineWeb(basic, head + """
+        <instance-class>B8</instance-class>
+        <basic-scaling>
+        <max-instances>11</max-instances>
+        <idle-timeout>10m</idle-timeout>
+        </basic-scaling>
+        """);
+    Path automatic = dir.resolve("automatic");
+    WarDirs.appengineWeb(automatic, head + """
+        <instance-class>F2</instance-class>
+        <automatic-scaling>
+        <min-idle-instances>5</min-idle-instances>
+        <!-- ‘automatic’ is the default value. -->
+        <max-idle-instances>automatic</max-idle-instances>
+        <!-- ‘automatic’ is the default value. -->
+        <min-pending-latency>automatic</min-pending-latency>
+        <max-pending-latency>30ms</max-pending-latency>
+        <max-concurrent-requests>50</max-concurrent-requests>
+        </automatic-scaling>
+        """);
+    try (ResidentHost host = host(manual)) {
+      host.start();
+      Await.until("five manual instances serve", () -> host.instances().stream()
+          .filter(i -> i.state().name().equals("SERVING")).count() == 5);
+    }
+    try (ResidentHost host = host(basic)) {
+      host.start();
+      assertThat(host.instances()).noneMatch(i -> i.state().name().equals("SERVING"));
+      assertThat(Http.get(host.port(), "/").statusCode()).isEqualTo(404);
+      assertThat(host.instances()).anyMatch(i -> i.state().name().equals("SERVING"));
+    }
+    try (ResidentHost host = host(automatic)) {
+      host.start();
+      Await.until("five idle automatic instances", () -> host.instances().stream()
+          .filter(i -> i.state().name().equals("SERVING")).count() >= 5);
+    }
+  }
+
+  @Test
   @DisplayName("R-WAR-3, R-WAR-5 web.xml servlets, init and context params, filters by servlet name, listeners, error pages, MIME types, welcome files, all on the WAR's loader")
   void webXml(@TempDir Path dir) {
     Path app = war(dir.resolve("app"), "<version>v1</version>\n");
