@@ -193,6 +193,84 @@ public class WarHostTest {
   }
 
   @Test
+  @DisplayName("R-WAR-3 filter dispatchers (FORWARD only), error pages by exception type, async-supported, session timeout")
+  void dispatchersAndErrorPages(@TempDir Path dir) {
+    Path app = dir.resolve("app");
+    WarDirs.appengineWeb(app, "<version>v1</version>\n");
+    WarDirs.webXml(app, """
+          <servlet><servlet-name>go</servlet-name><servlet-class>app.Go</servlet-class></servlet>
+          <servlet-mapping><servlet-name>go</servlet-name><url-pattern>/go</url-pattern></servlet-mapping>
+          <servlet><servlet-name>target</servlet-name><servlet-class>app.Target</servlet-class>
+            <async-supported>true</async-supported></servlet>
+          <servlet-mapping><servlet-name>target</servlet-name><url-pattern>/target</url-pattern></servlet-mapping>
+          <servlet><servlet-name>boom</servlet-name><servlet-class>app.Boom</servlet-class></servlet>
+          <servlet-mapping><servlet-name>boom</servlet-name><url-pattern>/boom</url-pattern></servlet-mapping>
+          <filter><filter-name>forwarded</filter-name><filter-class>app.Forwarded</filter-class></filter>
+          <filter-mapping><filter-name>forwarded</filter-name><url-pattern>/target</url-pattern>
+            <dispatcher>FORWARD</dispatcher></filter-mapping>
+          <error-page><exception-type>java.lang.IllegalStateException</exception-type><location>/oops.html</location></error-page>
+          <session-config><session-timeout>7</session-timeout></session-config>
+        """);
+    WarDirs.compile(app.resolve("WEB-INF/classes"), Map.of(
+        "app.Go", """
+            package app;
+            import jakarta.servlet.ServletException;
+            import jakarta.servlet.http.*;
+            import java.io.IOException;
+            public class Go extends HttpServlet {
+              @Override
+              protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+                req.getRequestDispatcher("/target").forward(req, resp);
+              }
+            }
+            """,
+        "app.Target", """
+            package app;
+            import jakarta.servlet.http.*;
+            import java.io.IOException;
+            public class Target extends HttpServlet {
+              @Override
+              protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                resp.getWriter().print("forwarded=" + req.getAttribute("forwarded") + " async=" + req.isAsyncSupported()
+                    + " timeout=" + req.getSession().getMaxInactiveInterval());
+              }
+            }
+            """,
+        "app.Boom", """
+            package app;
+            import jakarta.servlet.http.*;
+            public class Boom extends HttpServlet {
+              @Override
+              protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+                throw new IllegalStateException("boom");
+              }
+            }
+            """,
+        "app.Forwarded", """
+            package app;
+            import jakarta.servlet.*;
+            import java.io.IOException;
+            public class Forwarded implements Filter {
+              @Override
+              public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+                  throws IOException, ServletException {
+                req.setAttribute("forwarded", "yes");
+                chain.doFilter(req, resp);
+              }
+            }
+            """));
+    WarDirs.write(app, "oops.html", "it broke");
+    try (ResidentHost host = host(app)) {
+      host.start();
+      assertThat(Http.get(host.port(), "/target").body()).isEqualTo("forwarded=null async=true timeout=420");
+      assertThat(Http.get(host.port(), "/go").body()).startsWith("forwarded=yes ");
+      HttpResponse<String> boom = Http.get(host.port(), "/boom");
+      assertThat(boom.statusCode()).isEqualTo(500);
+      assertThat(boom.body()).isEqualTo("it broke");
+    }
+  }
+
+  @Test
   @DisplayName("R-WAR-2 static-files include/exclude with ** globs, expiration as Cache-Control, http-header, public-root")
   void staticFiles(@TempDir Path dir) {
     Path app = war(dir.resolve("app"), """
