@@ -70,9 +70,13 @@ public final class InstanceDeployment {
   /**
    * Stops the deployment: servlets' {@code destroy} and listeners' {@code contextDestroyed} run now.
    *
-   * @throws ServletException if stopping fails; the deployment is removed all the same
+   * @throws ServletException if stopping fails; the deployment is removed all the same. A second call does
+   *     nothing.
    */
-  public void stop() throws ServletException {
+  public synchronized void stop() throws ServletException {
+    if (manager == null) {
+      return;
+    }
     try {
       manager.stop();
     } finally {
