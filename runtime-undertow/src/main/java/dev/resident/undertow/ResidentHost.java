@@ -32,6 +32,7 @@ import io.undertow.servlet.Servlets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,13 +129,17 @@ public final class ResidentHost implements AutoCloseable {
    * start request has been sent (not answered). Basic instances start on their first request.
    *
    * @throws IllegalStateException if the host was started before
-   * @throws IllegalArgumentException if a handler class named in yaml cannot be loaded
+   * @throws IllegalArgumentException if a handler class named in yaml or a WAR's web.xml cannot be loaded;
+   *     nothing is opened then
    */
   public void start() {
     synchronized (lock) {
       if (state != State.NEW) {
         throw new IllegalStateException("A host starts once; this one is " + state.name().toLowerCase());
       }
+      // Plans first: a class that cannot be loaded fails start() before any port or thread is opened.
+      Map<VersionConfig, DeploymentPlan> plans = new IdentityHashMap<>();
+      config.versions().forEach(version -> plans.put(version, plan(version)));
       state = State.STARTED;
       int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
       listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -146,7 +151,7 @@ public final class ResidentHost implements AutoCloseable {
       PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
       services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
           lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
-      application = new ApplicationRuntime(config, services, this::plan);
+      application = new ApplicationRuntime(config, services, plans::get);
       application.open();
       mainListener = listeners.open(requestedPort, ports.mainPort(application));
       if (stopOnJvmShutdown) {

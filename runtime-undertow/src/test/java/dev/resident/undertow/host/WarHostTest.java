@@ -372,12 +372,11 @@ public class WarHostTest {
       out.write(java.nio.file.Files.readAllBytes(classes.resolve("app/Old.class")));
     }
     java.nio.file.Files.delete(classes.resolve("app/Old.class"));
-    assertThatThrownBy(() -> {
-      try (ResidentHost host = host(app)) {
-        host.start();
-      }
-    }).hasMessageContaining("web.xml servlet old: class app.Old is compiled against javax.servlet")
+    ResidentHost host = host(app);
+    assertThatThrownBy(host::start)
+        .hasMessageContaining("web.xml servlet old: class app.Old is compiled against javax.servlet")
         .hasMessageContaining("dev.resident.MigrateFromAppEngine");
+    host.close();
   }
 
   @Test
