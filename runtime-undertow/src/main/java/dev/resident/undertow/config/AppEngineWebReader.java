@@ -91,6 +91,7 @@ final class AppEngineWebReader {
       return Optional.empty();
     }
     Problems local = new Problems();
+    XmlFileReader.checkNamespace(root, local);
     List<YamlNode.Entry> entries = new ArrayList<>();
     for (XmlElement child : root.children()) {
       switch (child.name()) {

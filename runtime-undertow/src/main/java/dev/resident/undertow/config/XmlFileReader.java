@@ -135,8 +135,25 @@ final class XmlFileReader {
     return true;
   }
 
+  /** App Engine's namespace of its descriptors. */
+  static final String APPENGINE_NAMESPACE = "http://appengine.google.com/ns/1.0";
+
+  /**
+   * Warns when an App Engine descriptor's root is in another namespace than App Engine's (or none).
+   *
+   * @param root the root element
+   * @param problems where to warn
+   */
+  static void checkNamespace(XmlElement root, Problems problems) {
+    if (!root.namespace().isEmpty() && !root.namespace().equals(APPENGINE_NAMESPACE)) {
+      problems.warning(root.origin(), root.name(), root.name() + " has the namespace " + root.namespace()
+          + ", not App Engine's " + APPENGINE_NAMESPACE + "; it is read as App Engine's");
+    }
+  }
+
   private static boolean expect(XmlElement root, String name, Problems problems) {
     if (root.name().equals(name)) {
+      checkNamespace(root, problems);
       return true;
     }
     problems.mustBe(root.origin(), "", "a <" + name + "> document", "<" + root.name() + ">");

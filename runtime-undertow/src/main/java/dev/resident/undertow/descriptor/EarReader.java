@@ -12,6 +12,9 @@ import java.util.Set;
  * (R-WAR-1). {@code context-root} is ignored, as App Engine did.
  */
 final class EarReader {
+  private static final Set<String> NAMESPACES = Set.of("http://java.sun.com/xml/ns/javaee",
+      "http://xmlns.jcp.org/xml/ns/javaee", "https://jakarta.ee/xml/ns/jakartaee", "http://java.sun.com/xml/ns/j2ee");
+
   private EarReader() {}
 
   /**
@@ -26,6 +29,10 @@ final class EarReader {
     if (!root.name().equals("application")) {
       findings.mustBe(root.origin(), "", "an <application> document", "<" + root.name() + ">");
       return List.of();
+    }
+    if (!root.namespace().isEmpty() && !NAMESPACES.contains(root.namespace())) {
+      findings.warning(root.origin(), "application", "application has the namespace " + root.namespace()
+          + ", not one of Java EE's or Jakarta EE's; it is read as one of them");
     }
     findings.checkChildren(root, "", List.of("module"), Set.of(),
         Set.of("security-role", "env-entry", "resource-ref", "message-destination"),

@@ -62,4 +62,22 @@ class EarTest {
             + " (WEB-INF/appengine-web.xml)",
         war.resolve("WEB-INF/appengine-web.xml") + ": the WAR " + war + " has no WEB-INF/appengine-web.xml");
   }
+
+  @Test
+  @DisplayName("R-WAR-2 descriptors in another namespace are read with a warning")
+  void namespaces(@TempDir Path ear) {
+    Wars.write(ear, "META-INF/appengine-application.xml",
+        "<appengine-application xmlns=\"urn:other\"><application>the-app</application></appengine-application>");
+    Wars.write(ear, "META-INF/application.xml",
+        "<application xmlns=\"urn:other\"><module><web><web-uri>one</web-uri></web></module></application>");
+    Wars.write(ear, "one/WEB-INF/appengine-web.xml",
+        "<appengine-web-app xmlns=\"urn:other\"><version>v1</version></appengine-web-app>");
+    assertThat(Wars.warnings(ear)).containsExactly(
+        ear.resolve("META-INF/appengine-application.xml") + ":1:1: warning: appengine-application has the"
+            + " namespace urn:other, not App Engine's http://appengine.google.com/ns/1.0; it is read as App Engine's",
+        ear.resolve("META-INF/application.xml") + ":1:1: warning: application has the namespace urn:other, not"
+            + " one of Java EE's or Jakarta EE's; it is read as one of them",
+        ear.resolve("one/WEB-INF/appengine-web.xml") + ":1:1: warning: appengine-web-app has the namespace"
+            + " urn:other, not App Engine's http://appengine.google.com/ns/1.0; it is read as App Engine's");
+  }
 }
