@@ -3,6 +3,7 @@
 #   R-PERF-1  hello world on bare Undertow vs through a Resident host, with wrk, alternating runs
 #   R-PERF-2  10,000 requests waiting on a busy one-slot instance: threads, heap, timeout accuracy
 #   R-PERF-3  200 manual instances started; idle instances stopped one at a time
+#   R-WAR     a 10-module EAR's descriptors read; WAR instances started at 20 and 200, metaspace per instance
 #   JMH       admission queue offer/release, Environment.current()
 #
 # Usage: bench/run.sh            (from any directory; about 6 minutes on 2 cores)
@@ -17,7 +18,7 @@
 #
 # Settings (environment): BENCH_WRK_RUNS (5), BENCH_WRK_SECONDS (10), BENCH_WRK_CONNECTIONS (50),
 # BENCH_WRK_WARMUP_SECONDS (30 per server), BENCH_SLOTS (100: max_concurrent_requests of the R-PERF-1 instance), BENCH_PARKED (10000), BENCH_PENDING_TIMEOUT_MS (10000),
-# BENCH_START_REPETITIONS (5), BENCH_STOPS (10), BENCH_JMH_ARGS (extra JMH options), BENCH_MVN_FLAGS.
+# BENCH_START_REPETITIONS (5), BENCH_STOPS (10), BENCH_WAR_REPETITIONS (3), BENCH_JMH_ARGS (extra JMH options), BENCH_MVN_FLAGS.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -152,6 +153,11 @@ fi
 section "R-PERF-3 200 manual instances: start, then idle stops with an empty hook"
 java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf3.log" -cp "$CP" \
   dev.resident.bench.InstanceStartStop "$START_REPETITIONS" 200 "$STOPS"
+
+# ---------------------------------------------------------------------------------------------------------
+section "R-CFG-7, R-WAR-5 WARs and EARs: a 10-module EAR's descriptors; WAR instances at 20 and 200, class-loading version and instance"
+java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/war.log" -cp "$CP" \
+  dev.resident.bench.WarLoading "${BENCH_WAR_REPETITIONS:-3}"
 
 # ---------------------------------------------------------------------------------------------------------
 section "JMH admission queue and environment lookup (-prof gc: bytes allocated per operation)"

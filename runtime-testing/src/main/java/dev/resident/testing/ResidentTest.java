@@ -42,7 +42,8 @@ public @interface ResidentTest {
 
   /**
    * Returns the yaml files: module yaml, {@code backends.yaml}, {@code dispatch.yaml}, the default module's
-   * first. Each is a class-path resource, or else a path relative to the working directory.
+   * first; or exploded WAR and EAR directories. Each is a class-path resource, or else a path relative to
+   * the working directory.
    *
    * @return the files; none by default
    */

@@ -19,7 +19,8 @@ import java.util.Set;
  * @param port the main port, 0 for an ephemeral one
  * @param check whether to validate the files only
  * @param help whether to print the usage only
- * @param files the yaml files, the default module's first; empty only with {@code help}
+ * @param files the yaml files (the default module's first) and WAR or EAR directories; empty only with
+ *     {@code help}
  * @param instance the one instance to run ({@code --instance}, R-DIST-1), or null for every instance
  * @param manifests where {@code --kubernetes-manifests} writes the cluster objects (R-DIST-3), or null to run
  * @param image the container image of the manifests ({@code --image}), or null for the default
@@ -45,7 +46,8 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
       every instance with its state and URL, and runs until SIGINT or SIGTERM stops every instance gracefully.
 
         FILE           module yaml, backends.yaml and dispatch.yaml files, the default module's first
-                       (app.yaml my-module.yaml backends.yaml dispatch.yaml)
+                       (app.yaml my-module.yaml backends.yaml dispatch.yaml), or exploded WAR directories
+                       (WEB-INF/appengine-web.xml) and EAR directories (META-INF/application.xml)
         --address A    the address every port binds to; default 127.0.0.1, 0.0.0.0 for every interface
         --port P       the main port, 0 for an ephemeral one; default 8080
         --check        validate the files, print every problem and exit without starting anything

@@ -22,7 +22,8 @@ import java.util.OptionalInt;
  *
  * <p>FILE is module yaml, {@code backends.yaml} and {@code dispatch.yaml} files, the default module's first
  * (as {@code dev_appserver.py app.yaml mobile-frontend.yaml my-module.yaml}); static paths are relative to
- * the first file's directory. The launcher starts a {@link ResidentHost} on the address (default
+ * the first file's directory. FILE may also be an exploded WAR or EAR directory (R-WAR-1), as
+ * {@code appcfg update my-application/} took one. The launcher starts a {@link ResidentHost} on the address (default
  * {@code 127.0.0.1}) and main port (default 8080), waits up to five seconds for the manual instances' start
  * requests to answer, and prints the instance table to stdout; configuration warnings and the host's log go
  * to stderr. With {@code --check} it only validates the files, prints every problem to stdout and exits.

@@ -16,6 +16,8 @@ final class NamedThreads {
     return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
       Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
       thread.setDaemon(true);
+      // Not the creating thread's loader, which may be a WAR's: a pool thread must not keep it reachable.
+      thread.setContextClassLoader(NamedThreads.class.getClassLoader());
       return thread;
     });
   }

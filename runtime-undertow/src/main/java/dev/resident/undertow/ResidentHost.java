@@ -16,6 +16,8 @@ import dev.resident.undertow.config.LoadedConfig;
 import dev.resident.undertow.config.VersionConfig;
 import dev.resident.undertow.deadline.DeadlineTimer;
 import dev.resident.undertow.deployment.DeploymentPlan;
+import dev.resident.undertow.descriptor.AppLayout;
+import dev.resident.undertow.descriptor.War;
 import dev.resident.undertow.deployment.ModuleHandlers;
 import dev.resident.undertow.instance.ApplicationRuntime;
 import dev.resident.undertow.instance.HostServices;
@@ -35,10 +37,12 @@ import io.undertow.servlet.Servlets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -82,6 +86,7 @@ public final class ResidentHost implements AutoCloseable {
   /** How long the oldest request queued for a thread waits before a thread is added. */
   private static final Duration REQUEST_POOL_MAX_WAIT = Duration.ofMillis(100);
 
+  private final AppLayout layout;
   private final ApplicationConfig config;
   private final List<ConfigProblem> warnings;
   private final Map<String, ModuleHandlers> handlers;
@@ -114,7 +119,8 @@ public final class ResidentHost implements AutoCloseable {
 
   private enum State { NEW, STARTED, STOPPED }
 
-  private ResidentHost(Builder builder, LoadedConfig loaded) {
+  private ResidentHost(Builder builder, LoadedConfig loaded, AppLayout layout) {
+    this.layout = layout;
     this.single = builder.instance == null ? null : SingleInstance.resolve(loaded.application(), builder.instance);
     this.modulesViews = builder.modulesView;
     this.config = single == null ? loaded.application() : single.narrowed();
@@ -151,7 +157,8 @@ public final class ResidentHost implements AutoCloseable {
    * (R-REL-4). The host is stopped then; {@link #stop()} and {@link #close()} do nothing.
    *
    * @throws IllegalStateException if the host was started before
-   * @throws IllegalArgumentException if a handler class named in yaml cannot be loaded
+   * @throws IllegalArgumentException if a handler class named in yaml or a WAR's web.xml cannot be loaded;
+   *     nothing is opened then
    * @throws java.io.UncheckedIOException if a port cannot be bound, naming the address and port
    */
   public void start() {
@@ -159,12 +166,15 @@ public final class ResidentHost implements AutoCloseable {
       if (state != State.NEW) {
         throw new IllegalStateException("A host starts once; this one is " + state.name().toLowerCase());
       }
+      // Plans first: a class that cannot be loaded fails start() before any port or thread is opened.
+      Map<VersionConfig, DeploymentPlan> plans = new IdentityHashMap<>();
+      config.versions().forEach(version -> plans.put(version, plan(version)));
       if (single != null) {
         modulesView = modulesViews.apply(single.application());
       }
       state = State.STARTED;
       try {
-        assemble();
+        assemble(plans);
       } catch (RuntimeException e) {
         throw failedStart(e, false);
       } catch (Error e) {
@@ -194,7 +204,7 @@ public final class ResidentHost implements AutoCloseable {
   }
 
   /** Makes the host's parts and opens its ports; called once, holding the lock. */
-  private void assemble() {
+  private void assemble(Map<VersionConfig, DeploymentPlan> plans) {
     int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
     listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
         Math.max(64 * 1024, maxHeader * 8), connectionTimeouts.requestParseTimeout(),
@@ -207,8 +217,8 @@ public final class ResidentHost implements AutoCloseable {
     services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
         lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
     application = single == null
-        ? new ApplicationRuntime(config, services, this::plan)
-        : new ApplicationRuntime(config, services, this::plan, single::runsSlot, modulesView::of);
+        ? new ApplicationRuntime(config, services, plans::get)
+        : new ApplicationRuntime(config, services, plans::get, single::runsSlot, modulesView::of);
     application.open();
     mainListener = listeners.open(requestedPort,
         single == null ? ports.mainPort(application) : singlePort(ports));
@@ -257,6 +267,11 @@ public final class ResidentHost implements AutoCloseable {
     ModuleHandlers code = handlers.get(version.module());
     if (code == null && isBackend(version)) {
       code = handlers.get(ApplicationConfig.DEFAULT_MODULE);
+    }
+    Optional<War> war = layout == null ? Optional.empty() : layout.war(version.source());
+    if (war.isPresent()) {
+      return DeploymentPlan.ofWar(version.key(), classLoader, code == null ? new ModuleHandlers() : code,
+          war.get(), version.envVariables());
     }
     return DeploymentPlan.of(version.key(), classLoader, code == null ? new ModuleHandlers() : code,
         version.handlers(), baseDirectory, version.envVariables());
@@ -634,6 +649,7 @@ public final class ResidentHost implements AutoCloseable {
   /** Configures a {@link ResidentHost}; each setting is checked when set. */
   public static final class Builder {
     private final List<ConfigSource> sources = new ArrayList<>();
+    private final List<Path> directories = new ArrayList<>();
     private final List<VersionConfig> versions = new ArrayList<>();
     private final Map<String, ModuleHandlers> handlers = new LinkedHashMap<>();
     private String address = "127.0.0.1";
@@ -675,14 +691,20 @@ public final class ResidentHost implements AutoCloseable {
     }
 
     /**
-     * Adds yaml files: module yaml, {@code backends.yaml}, {@code dispatch.yaml}; the default module's first.
+     * Adds yaml files: module yaml, {@code backends.yaml}, {@code dispatch.yaml}, the default module's first;
+     * and exploded WAR directories ({@code WEB-INF/appengine-web.xml}) and EAR directories
+     * ({@code META-INF/application.xml}), read when the host is built (R-WAR-1).
      *
-     * @param files the files
+     * @param files the files and directories
      * @return this builder
      */
     public Builder config(Path... files) {
       for (Path file : files) {
-        sources.add(ConfigSource.of(file));
+        if (AppLayout.isDirectory(file)) {
+          directories.add(file);
+        } else {
+          sources.add(ConfigSource.of(file));
+        }
       }
       return this;
     }
@@ -827,9 +849,11 @@ public final class ResidentHost implements AutoCloseable {
      * @throws IllegalArgumentException if the {@link #instance instance} is not one of the application's
      */
     public ResidentHost build() {
-      LoadedConfig loaded = ConfigLoader.load(sources, versions);
+      AppLayout layout = directories.isEmpty() ? null : AppLayout.read(directories);
+      LoadedConfig loaded =
+          layout == null ? ConfigLoader.load(sources, versions) : layout.load(sources, versions);
       UnenforcedProtection.refuse(loaded.application());
-      return new ResidentHost(this, loaded);
+      return new ResidentHost(this, loaded, layout);
     }
   }
 }

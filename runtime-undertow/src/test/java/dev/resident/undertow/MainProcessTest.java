@@ -146,6 +146,30 @@ class MainProcessTest {
   }
 
   @Test
+  @DisplayName("R-WAR-1, R-HOST-2: --check takes an EAR directory (seed 002's) and a WAR directory, with their errors")
+  void checkEarAndWar() throws Exception {
+    Path ear = Path.of(MainProcessTest.class.getResource("/war/my-application").toURI());
+    try (LauncherProcess launcher = LauncherProcess.start(dir, "--check", ear.toString())) {
+      assertThat(launcher.awaitExit(RUN_BOUND)).isZero();
+      assertThat(launcher.stdout()).containsExactly("Checked 1 file: no errors, 0 warnings");
+    }
+    Files.createDirectories(dir.resolve("war/WEB-INF"));
+    Files.writeString(dir.resolve("war/WEB-INF/appengine-web.xml"), """
+        <appengine-web-app xmlns="http://appengine.google.com/ns/1.0">
+          <version>v1</version>
+          <manual-scaling><instances>five</instances></manual-scaling>
+        </appengine-web-app>
+        """);
+    try (LauncherProcess launcher = LauncherProcess.start(dir, "--check", "war")) {
+      assertThat(launcher.awaitExit(RUN_BOUND)).isEqualTo(1);
+      assertThat(launcher.stdout()).containsExactly(
+          "war/WEB-INF/appengine-web.xml:3:30: manual-scaling.instances must be an integer from 1 to 200,"
+              + " found \"five\"",
+          "Checked 1 file: 1 error, 0 warnings");
+    }
+  }
+
+  @Test
   @DisplayName("R-HOST-2, R-CFG-5: without --check, a configuration error prints every problem to stderr "
       + "and exits 1 without starting")
   void configErrorExits1() throws IOException {

@@ -47,6 +47,16 @@ final class ApplicationAssembler {
   }
 
   /**
+   * Adds application-wide values given by a file that configures no module, such as
+   * {@code appengine-application.xml}.
+   *
+   * @param settings the values
+   */
+  void addAppWide(List<AppWideSetting> settings) {
+    appWide.add(settings, problems);
+  }
+
+  /**
    * Adds the backends of a backends file.
    *
    * @param entries the backends

@@ -1,5 +1,6 @@
 package dev.resident.undertow.config;
 
+import dev.resident.undertow.descriptor.AppLayout;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +22,17 @@ public final class ConfigLoader {
 
   /**
    * Loads an application from files, the default module's first (as {@code app.yaml mobile-frontend.yaml
-   * my-module.yaml}). A file that cannot be read is reported as an error with the others.
+   * my-module.yaml}), and exploded WAR and EAR directories (R-WAR-1). A file that cannot be read is
+   * reported as an error with the others.
    *
-   * @param files module yaml, backends and dispatch files
+   * @param files module yaml, backends and dispatch files; WAR and EAR directories
    * @return the application and the warnings
    * @throws ConfigException when any file has an error
    */
   public static LoadedConfig load(List<Path> files) {
+    if (files.stream().anyMatch(AppLayout::isDirectory)) {
+      return AppLayout.read(files).load(List.of(), List.of());
+    }
     Problems problems = new Problems();
     List<ConfigSource> sources = new ArrayList<>();
     for (Path file : files) {
@@ -58,13 +63,51 @@ public final class ConfigLoader {
         sources, codeVersions, new Problems(), sources.stream().map(ConfigSource::name).toList());
   }
 
+  /**
+   * Loads an application from yaml sources, parsed descriptors (of exploded WARs and EARs, R-CFG-7) and
+   * versions made in code, joining problems found before, such as by the descriptor parser.
+   *
+   * @param sources yaml sources
+   * @param descriptors parsed descriptors; an EAR's {@code appengine-application.xml} first
+   * @param codeVersions versions made in code, possibly none
+   * @param earlier problems found while finding and parsing the files; an error among them means a file
+   *     may be missing, so a missing default module is not reported
+   * @param order the file names in the order problems are reported
+   * @return the application and the warnings
+   * @throws ConfigException when there is any error
+   */
+  public static LoadedConfig load(
+      List<ConfigSource> sources,
+      List<XmlSource> descriptors,
+      List<VersionConfig> codeVersions,
+      List<ConfigProblem> earlier,
+      List<String> order) {
+    Problems problems = new Problems();
+    earlier.forEach(problems::add);
+    boolean complete = earlier.stream().noneMatch(ConfigProblem::isError);
+    return load(sources, descriptors, codeVersions, problems, order, complete);
+  }
+
   private static LoadedConfig load(
       List<ConfigSource> sources,
       List<VersionConfig> codeVersions,
       Problems problems,
       List<String> order) {
+    return load(sources, List.of(), codeVersions, problems, order, sources.size() == order.size());
+  }
+
+  private static LoadedConfig load(
+      List<ConfigSource> sources,
+      List<XmlSource> descriptors,
+      List<VersionConfig> codeVersions,
+      Problems problems,
+      List<String> order,
+      boolean allRead) {
     ApplicationAssembler assembler = new ApplicationAssembler(problems);
-    boolean complete = sources.size() == order.size();
+    boolean complete = allRead;
+    for (XmlSource descriptor : descriptors) {
+      complete &= XmlFileReader.read(descriptor, assembler, problems);
+    }
     for (ConfigSource source : sources) {
       Optional<YamlNode> document = YamlReader.read(source, problems);
       complete &= document.isPresent() && read(source, document.get(), assembler, problems);

@@ -65,7 +65,21 @@ final class ModuleYamlReader {
    * @return the version, or empty when the file is not a mapping
    */
   static Optional<ModuleFile> read(YamlNode document, String file, Problems problems) {
-    return Section.of(document, "", KEYS, problems).map(root -> read(root, file));
+    return read(document, file, problems, KEYS);
+  }
+
+  /**
+   * Reads a module file whose top level allows other keys, such as an {@code appengine-web.xml} made
+   * into yaml nodes.
+   *
+   * @param document the file's top node
+   * @param file the file name, the version's source
+   * @param problems where to report
+   * @param keys the keys the top level may hold
+   * @return the version, or empty when the file is not a mapping
+   */
+  static Optional<ModuleFile> read(YamlNode document, String file, Problems problems, KeySet keys) {
+    return Section.of(document, "", keys, problems).map(root -> read(root, file));
   }
 
   private static ModuleFile read(Section root, String file) {

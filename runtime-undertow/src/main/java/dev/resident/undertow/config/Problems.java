@@ -67,6 +67,15 @@ final class Problems {
   }
 
   /**
+   * Adds a problem found elsewhere, such as by the descriptor parser.
+   *
+   * @param problem the problem
+   */
+  void add(ConfigProblem problem) {
+    problems.add(problem);
+  }
+
+  /**
    * Returns the problems so far, in the order they were found.
    *
    * @return a copy

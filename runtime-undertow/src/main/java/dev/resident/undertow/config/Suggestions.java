@@ -3,8 +3,8 @@ package dev.resident.undertow.config;
 import java.util.Collection;
 import java.util.Optional;
 
-/** Finds the known word a misspelt one was probably meant to be. */
-final class Suggestions {
+/** Finds the known word a misspelt one was probably meant to be (yaml keys, descriptor elements). */
+public final class Suggestions {
   private static final int MAX_DISTANCE = 2;
 
   private Suggestions() {}
@@ -17,7 +17,7 @@ final class Suggestions {
    * @param candidates the known words, in order of preference for ties
    * @return the closest candidate, or empty when none is close
    */
-  static Optional<String> closest(String word, Collection<String> candidates) {
+  public static Optional<String> closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {

@@ -37,6 +37,7 @@ public final class DeploymentPlan {
   private final List<Class<? extends Filter>> yamlFilters;
   private final Path baseDirectory;
   private final Map<String, String> initParameters;
+  private final WarPart war;
 
   private DeploymentPlan(
       String displayName,
@@ -46,7 +47,8 @@ public final class DeploymentPlan {
       List<Class<? extends Servlet>> yamlServlets,
       List<Class<? extends Filter>> yamlFilters,
       Path baseDirectory,
-      Map<String, String> initParameters) {
+      Map<String, String> initParameters,
+      WarPart war) {
     this.displayName = displayName;
     this.classLoader = classLoader;
     this.code = code;
@@ -55,6 +57,7 @@ public final class DeploymentPlan {
     this.yamlFilters = yamlFilters;
     this.baseDirectory = baseDirectory;
     this.initParameters = initParameters;
+    this.war = war;
   }
 
   /**
@@ -88,7 +91,33 @@ public final class DeploymentPlan {
     }
     return new DeploymentPlan(
         displayName, classLoader, code, List.copyOf(yamlHandlers), servlets, filters, baseDirectory,
-        Map.copyOf(envVariables));
+        Map.copyOf(envVariables), null);
+  }
+
+  /**
+   * Makes the plan of a version read from an exploded WAR (R-WAR-1, R-WAR-3, R-WAR-5): what its
+   * {@code web.xml} and annotations declare, loaded by the WAR's class loader (one per version, or one
+   * per instance with {@code resident/class-loading: instance}), its static files, and the handlers
+   * given in code. Every class web.xml names is loaded once now with a loader closed right after.
+   *
+   * @param displayName names the version in messages, such as {@code worker/v1}
+   * @param hostLoader the host's class loader, the parent of the WAR's
+   * @param code the handlers given in code for the module; may be empty
+   * @param war the WAR
+   * @param envVariables the version's {@code env_variables}, as servlet context init parameters
+   * @return the plan
+   * @throws IllegalArgumentException if a class is missing, of the wrong type, or compiled against
+   *     {@code javax.servlet} (the message names the migration recipe)
+   */
+  public static DeploymentPlan ofWar(
+      String displayName,
+      ClassLoader hostLoader,
+      ModuleHandlers code,
+      dev.resident.undertow.descriptor.War war,
+      Map<String, String> envVariables) {
+    war.settings().systemProperties().forEach(System::setProperty);
+    return new DeploymentPlan(displayName, hostLoader, code, List.of(), List.of(), List.of(),
+        war.root(), Map.copyOf(envVariables), WarPart.of(displayName, war, hostLoader));
   }
 
   /**
@@ -101,8 +130,23 @@ public final class DeploymentPlan {
    */
   public InstanceDeployment deploy(ServletContainer container, String deploymentName)
       throws ServletException {
+    if (war == null) {
+      return deploy(container, deploymentName, classLoader, null);
+    }
+    dev.resident.undertow.classloading.WarLoaders.Lease lease = war.loaders().acquire();
+    try {
+      return deploy(container, deploymentName, lease.loader(), lease);
+    } catch (ServletException | RuntimeException | Error e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  private InstanceDeployment deploy(
+      ServletContainer container, String deploymentName, ClassLoader loader, AutoCloseable release)
+      throws ServletException {
     DeploymentInfo info = Servlets.deployment()
-        .setClassLoader(classLoader)
+        .setClassLoader(loader)
         .setContextPath("/")
         .setDeploymentName(deploymentName)
         .setDisplayName(displayName)
@@ -136,8 +180,12 @@ public final class DeploymentPlan {
         default -> { }
       }
     }
+    if (war != null) {
+      war.apply(info, loader);
+      return InstanceDeployment.start(container, info, war::wrap, release);
+    }
     return InstanceDeployment.start(
-        container, info, handler -> StaticContentHandler.wrap(yamlHandlers, baseDirectory, handler));
+        container, info, handler -> StaticContentHandler.wrap(yamlHandlers, baseDirectory, handler), null);
   }
 
   private static <T> ServletInfo servletInfo(

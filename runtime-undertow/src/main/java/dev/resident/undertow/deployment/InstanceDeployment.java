@@ -11,16 +11,21 @@ import jakarta.servlet.ServletException;
 public final class InstanceDeployment {
 
   private final ServletContainer container;
-  private final DeploymentInfo info;
-  private final DeploymentManager manager;
-  private final HttpHandler handler;
+  private final String name;
+  private final AutoCloseable release;
+  // Dropped once stopped, so that a stopped instance that stays reachable keeps no class loader (R-WAR-5).
+  private volatile DeploymentInfo info;
+  private volatile DeploymentManager manager;
+  private volatile HttpHandler handler;
 
-  private InstanceDeployment(
-      ServletContainer container, DeploymentInfo info, DeploymentManager manager, HttpHandler handler) {
+  private InstanceDeployment(ServletContainer container, DeploymentInfo info, DeploymentManager manager,
+      HttpHandler handler, AutoCloseable release) {
     this.container = container;
+    this.name = info.getDeploymentName();
     this.info = info;
     this.manager = manager;
     this.handler = handler;
+    this.release = release;
   }
 
   /**
@@ -31,19 +36,20 @@ public final class InstanceDeployment {
    * @param container the host's servlet container
    * @param info the deployment, with a name unique in the container
    * @param wrap wraps the servlet handler, for static files in front of it
+   * @param release closed once the deployment is removed (a WAR's class loader lease); null for none.
+   *     The caller closes it when this throws.
    * @return the running deployment
    * @throws ServletException if the deployment fails to start
    * @throws RuntimeException if a listener fails to initialise (Undertow wraps what it threw)
    */
-  static InstanceDeployment start(
-      ServletContainer container, DeploymentInfo info, java.util.function.UnaryOperator<HttpHandler> wrap)
-      throws ServletException {
+  static InstanceDeployment start(ServletContainer container, DeploymentInfo info,
+      java.util.function.UnaryOperator<HttpHandler> wrap, AutoCloseable release) throws ServletException {
     InitialisedListeners listeners = InitialisedListeners.track(info);
     DeploymentManager manager = container.addDeployment(info);
     try {
       manager.deploy();
       HttpHandler handler = manager.start();
-      return new InstanceDeployment(container, info, manager, wrap.apply(handler));
+      return new InstanceDeployment(container, info, manager, wrap.apply(handler), release);
     } catch (ServletException | RuntimeException | Error e) {
       undo(container, info, manager, listeners, e);
       throw e;
@@ -86,26 +92,48 @@ public final class InstanceDeployment {
    * @return the deployment's handler
    */
   public HttpHandler handler() {
-    return handler;
+    HttpHandler running = handler;
+    if (running == null) {
+      throw new IllegalStateException(this + " is stopped");
+    }
+    return running;
   }
 
 
   /**
    * Stops the deployment: servlets' {@code destroy} and listeners' {@code contextDestroyed} run now.
    *
-   * @throws ServletException if stopping fails; the deployment is removed all the same
+   * @throws ServletException if stopping fails; the deployment is removed all the same. A second call does
+   *     nothing.
    */
-  public void stop() throws ServletException {
+  public synchronized void stop() throws ServletException {
+    if (manager == null) {
+      return;
+    }
     try {
       manager.stop();
     } finally {
       manager.undeploy();
       container.removeDeployment(info);
+      handler = null;
+      manager = null;
+      info = null;
+      closeRelease();
+    }
+  }
+
+  private void closeRelease() {
+    if (release != null) {
+      try {
+        release.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(this + " could not release its class loader", e);
+      }
     }
   }
 
   @Override
   public String toString() {
-    return "deployment(" + info.getDeploymentName() + ")";
+    return "deployment(" + name + ")";
   }
 }

@@ -221,7 +221,10 @@ public final class RequestPool extends ThreadPoolExecutor {
 
     @Override
     public Thread newThread(Runnable body) {
-      return new Worker(body, prefix + counter.incrementAndGet());
+      Worker worker = new Worker(body, prefix + counter.incrementAndGet());
+      // Not the creating thread's loader, which may be a WAR's: a pool thread must not keep it reachable.
+      worker.setContextClassLoader(RequestPool.class.getClassLoader());
+      return worker;
     }
   }
 }

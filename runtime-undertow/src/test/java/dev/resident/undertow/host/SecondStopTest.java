@@ -79,7 +79,8 @@ class SecondStopTest {
 
     clock.advance(Duration.ofSeconds(30));
     Await.until("both stops returned", () -> !first.isAlive() && !second.isAlive());
-    assertThat(seen.get()).isEqualTo(new SeenBySecond(true, true));
+    assertThat(seen.get().portsClosed()).as("the first stop had closed the ports").isTrue();
+    Await.until("the request thread was interrupted", () -> recorder.saw("interrupted default/v1/0"));
     assertThat(inFlight.join().statusCode()).as("the unfinished request at the end of the grace").isEqualTo(500);
   }
 
@@ -99,7 +100,10 @@ class SecondStopTest {
     host.stop();
     SeenBySecond seenBySecond = seen(mainPort);
 
-    assertThat(seenBySecond).isEqualTo(new SeenBySecond(true, true));
+    // The grace end interrupts the request thread before the instance stops; the thread itself may note
+    // it an instant after stop() returned, so only the port is read at once.
+    assertThat(seenBySecond.portsClosed()).as("the first stop had closed the ports").isTrue();
+    Await.until("the request thread was interrupted", () -> recorder.saw("interrupted default/v1/0"));
     assertThat(inFlight.join().statusCode()).isEqualTo(500);
     Await.until("the first stopper ended", () -> !first.isAlive());
   }
