@@ -22,12 +22,18 @@ import dev.resident.undertow.instance.RequestIds;
 import dev.resident.undertow.instance.RequestPool;
 import dev.resident.undertow.instance.VersionRuntime;
 import dev.resident.undertow.listen.PortListeners;
-import dev.resident.undertow.security.UnenforcedProtection;
+import dev.resident.api.spi.RequestSigners;
+import dev.resident.undertow.security.Authenticator;
+import dev.resident.undertow.security.InternalSecret;
+import dev.resident.undertow.security.RequestSignatures;
+import dev.resident.undertow.security.SecurityPlan;
 import dev.resident.undertow.time.HostClock;
 import dev.resident.undertow.time.SystemClock;
 import dev.resident.undertow.trust.InternalRequests;
 import io.undertow.servlet.Servlets;
+import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +89,8 @@ public final class ResidentHost implements AutoCloseable {
   private final ClassLoader classLoader;
   private final Path baseDirectory;
   private final boolean stopOnJvmShutdown;
+  private final SecurityPlan security;
+  private final InternalSecret internalSecret;
 
   private final Object lock = new Object();
   private State state = State.NEW;
@@ -93,10 +101,15 @@ public final class ResidentHost implements AutoCloseable {
   private ApplicationRuntime application;
   private HostServices services;
   private Thread jvmShutdownHook;
+  private RequestSignatures signatures;
+  private RequestSigners.Registration signerRegistration;
+  private PortListeners.Listener httpsListener;
 
   private enum State { NEW, STARTED, STOPPED }
 
-  private ResidentHost(Builder builder, LoadedConfig loaded) {
+  private ResidentHost(Builder builder, LoadedConfig loaded, SecurityPlan security, InternalSecret secret) {
+    this.security = security;
+    this.internalSecret = secret;
     this.config = loaded.application();
     this.warnings = loaded.warnings();
     this.handlers = Map.copyOf(builder.handlers);
@@ -136,14 +149,20 @@ public final class ResidentHost implements AutoCloseable {
           Math.max(64 * 1024, maxHeader * 8));
       requestExecutor = requestPool(listeners.worker().getIoThread());
       lifecycleExecutor = NamedThreads.growingPool("resident-lifecycle-");
-      InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
+      signatures = new RequestSignatures(internalSecret, clock, RequestSignatures.DEFAULT_CAPACITY);
+      InternalRequests internal = new InternalRequests(signatures, address, listeners.worker(), listeners.buffers());
+      signerRegistration = RequestSigners.register(signatures);
       RequestIds ids = new RequestIds();
-      PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
+      PortChains ports = new PortChains(internal, ids, clock, requestExecutor, security);
       services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
           lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
       application = new ApplicationRuntime(config, services, this::plan);
       application.open();
       mainListener = listeners.open(requestedPort, ports.mainPort(application));
+      if (security.httpsPort() != null) {
+        httpsListener = listeners.openTls(security.httpsPort(), ports.mainPort(application), security.tls(baseDirectory));
+        security.httpsBound(httpsListener.port());
+      }
       if (stopOnJvmShutdown) {
         jvmShutdownHook = new Thread(this::stopFromJvm, "resident-jvm-shutdown");
         Runtime.getRuntime().addShutdownHook(jvmShutdownHook);
@@ -208,6 +227,10 @@ public final class ResidentHost implements AutoCloseable {
     }
     running.close();
     mainListener.close();
+    if (httpsListener != null) {
+      httpsListener.close();
+    }
+    signerRegistration.close();
     listeners.close();
     requestExecutor.shutdownNow();
     lifecycleExecutor.shutdownNow();
@@ -359,15 +382,33 @@ public final class ResidentHost implements AutoCloseable {
   }
 
   /**
-   * Returns the header that marks a request as internal to this host, as App Engine marks requests from
-   * the application itself and from its task queues (R-SEC-3): with it, {@code /_ah/} paths may be
-   * called and {@code X-AppEngine-*} headers (such as {@code X-AppEngine-TaskName}, which gives a
-   * request the task deadline) reach user code. Keep it secret; it is random per host.
+   * Signs one request as internal to this application (R-SEC-3), as
+   * {@link dev.resident.api.InternalRequests#sign(String, URI)} does from the host's own threads: the
+   * value of {@code X-Resident-Signature}, good for one request within five minutes. With it, {@code /_ah/}
+   * paths, private modules and {@code login: admin} handlers may be called, and {@code X-AppEngine-*}
+   * headers (such as {@code X-AppEngine-TaskName}, which gives a request the task deadline) reach user
+   * code.
    *
-   * @return the header name and value
+   * @param method the request's method
+   * @param uri the absolute URI it is sent to, such as {@code http://127.0.0.1:8080/tasks/run}
+   * @return the header's value
    */
-  public Map<String, String> internalRequestHeader() {
-    return started().services.internalRequests().header();
+  public String signInternalRequest(String method, URI uri) {
+    return started().signatures.sign(method.toUpperCase(java.util.Locale.ROOT), uri);
+  }
+
+  /**
+   * Returns the port of the HTTPS listener ({@code resident.https_port}).
+   *
+   * @return the bound port
+   * @throws IllegalStateException if the host is not started or has no HTTPS listener
+   */
+  public int httpsPort() {
+    PortListeners.Listener https = started().httpsListener;
+    if (https == null) {
+      throw new IllegalStateException("The host has no HTTPS listener: resident.https_port is not set");
+    }
+    return https.port();
   }
 
   /**
@@ -442,8 +483,21 @@ public final class ResidentHost implements AutoCloseable {
     private ClassLoader classLoader = ResidentHost.class.getClassLoader();
     private Path baseDirectory = Path.of("").toAbsolutePath();
     private boolean stopOnJvmShutdown = true;
+    private Authenticator authenticator;
 
     private Builder() {}
+
+    /**
+     * Sets who signs callers in for {@code login: required} and {@code login: admin} handlers (R-SEC-1),
+     * in place of {@code resident.authenticator}; default none.
+     *
+     * @param authenticator the authenticator, called on I/O threads for every request: it must not block
+     * @return this builder
+     */
+    public Builder authenticator(Authenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
 
     /**
      * Adds yaml files: module yaml, {@code backends.yaml}, {@code dispatch.yaml}; the default module's first.
@@ -572,8 +626,27 @@ public final class ResidentHost implements AutoCloseable {
      */
     public ResidentHost build() {
       LoadedConfig loaded = ConfigLoader.load(sources, versions);
-      UnenforcedProtection.refuse(loaded.application());
-      return new ResidentHost(this, loaded);
+      SecurityPlan security = SecurityPlan.of(loaded.application(), authenticator, classLoader);
+      String secretFile = loaded.application().security().internalSecretFile();
+      InternalSecret secret;
+      try {
+        secret = InternalSecret.resolve(System.getenv(),
+            secretFile == null ? null : baseDirectory.resolve(secretFile), new SecureRandom());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(List.of(new ConfigProblem(ConfigProblem.Severity.ERROR,
+            loaded.application().security().origin().file(), loaded.application().security().origin().line(),
+            loaded.application().security().origin().column(), "resident.internal_secret_file", e.getMessage())));
+      }
+      if (security.httpsPort() != null) {
+        try {
+          security.tls(baseDirectory);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(List.of(new ConfigProblem(ConfigProblem.Severity.ERROR,
+              loaded.application().security().origin().file(), loaded.application().security().origin().line(),
+              loaded.application().security().origin().column(), "resident.https_port", e.getMessage())));
+        }
+      }
+      return new ResidentHost(this, loaded, security, secret);
     }
   }
 }

@@ -113,7 +113,8 @@ final class ApplicationAssembler {
         configs,
         dispatch,
         appWide.get("resident.domain").orElse(null),
-        appWide.get("resident.admin_token").orElse(null));
+        appWide.get("resident.admin_token").orElse(null),
+        SecuritySettings.from(appWide));
   }
 
   private void addVersion(VersionConfig version, Origin moduleOrigin, Origin versionOrigin) {

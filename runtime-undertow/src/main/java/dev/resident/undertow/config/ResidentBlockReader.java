@@ -29,7 +29,17 @@ final class ResidentBlockReader {
           "max_header_size",
           "max_response_size",
           "domain",
-          "admin_token");
+          "admin_token",
+          "trusted_proxies",
+          "authenticator",
+          "admins",
+          "login_url",
+          "internal_secret_file",
+          "https_port",
+          "tls_keystore",
+          "tls_keystore_password",
+          "tls_certificate",
+          "tls_key");
 
   /** The largest {@code max_header_size}. */
   static final long MAX_HEADER_SIZE = 1L << 20;
@@ -113,10 +123,11 @@ final class ResidentBlockReader {
     List<AppWideSetting> appWide = new ArrayList<>();
     appWideSetting(s, "domain", DOMAIN, false, module).ifPresent(appWide::add);
     appWideSetting(s, "admin_token", Rules.STRING, true, module).ifPresent(appWide::add);
+    appWide.addAll(SecurityBlockReader.read(s, module));
     return new Result(settings, concurrency, appWide);
   }
 
-  private static Optional<AppWideSetting> appWideSetting(
+  static Optional<AppWideSetting> appWideSetting(
       Section s, String key, Rule<String> rule, boolean secret, String module) {
     Optional<Located<String>> value = s.located(key, rule);
     if (value.isPresent() && !module.equals(ApplicationConfig.DEFAULT_MODULE)) {
