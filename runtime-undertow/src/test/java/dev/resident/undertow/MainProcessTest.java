@@ -159,6 +159,28 @@ class MainProcessTest {
   }
 
   @Test
+  @DisplayName("R-SEC-1, R-SEC-2: --check reports rules the host could not enforce (fail closed) and exits 1")
+  void checkUnenforceable() throws IOException {
+    Files.writeString(dir.resolve("app.yaml"), """
+        version: v1
+        handlers:
+        - url: /me/*
+          servlet: a.B
+          login: required
+        - url: /pay/*
+          servlet: a.C
+          secure: always
+        """);
+    try (LauncherProcess launcher = LauncherProcess.start(dir, "--check", "app.yaml")) {
+      assertThat(launcher.awaitExit(RUN_BOUND)).isEqualTo(1);
+      assertThat(launcher.stdout()).hasSize(3);
+      assertThat(launcher.stdout().get(0)).startsWith("app.yaml:3:3: default/v1 /me/* asks for login: required");
+      assertThat(launcher.stdout().get(1)).startsWith("app.yaml:6:3: default/v1 /pay/* asks for secure: always");
+      assertThat(launcher.stdout().get(2)).isEqualTo("Checked 1 file: 2 errors, 0 warnings");
+    }
+  }
+
+  @Test
   @DisplayName("R-HOST-2, R-CFG-5: without --check, a configuration error prints every problem to stderr "
       + "and exits 1 without starting")
   void configErrorExits1() throws IOException {
