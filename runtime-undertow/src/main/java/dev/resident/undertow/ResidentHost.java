@@ -168,7 +168,9 @@ public final class ResidentHost implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(jvmShutdownHook);
       }
     }
-    LOG.info("Resident host of {} listening on {}:{}", config.applicationId(), address, port());
+    LOG.info("Resident host of {} listening on {}:{}{}; internal requests signed with a secret {}",
+        config.applicationId(), address, port(), httpsListener == null ? "" : ", HTTPS on " + httpsListener.port(),
+        internalSecret.source().startsWith("random") ? internalSecret.source() : "from " + internalSecret.source());
     try {
       application.start().get(START_BOUND.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
