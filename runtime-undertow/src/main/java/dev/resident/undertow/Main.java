@@ -74,7 +74,8 @@ public final class Main {
     List<ConfigProblem> problems;
     try {
       LoadedConfig loaded = ConfigLoader.load(files);
-      problems = new ArrayList<>(SecurityPlan.check(loaded.application(), Main.class.getClassLoader()));
+      problems = new ArrayList<>(SecurityPlan.check(loaded.application(), Main.class.getClassLoader(),
+          files.get(0).toAbsolutePath().getParent()));
       problems.addAll(loaded.warnings());
     } catch (ConfigException e) {
       problems = e.problems();

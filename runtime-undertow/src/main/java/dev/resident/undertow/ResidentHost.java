@@ -33,7 +33,6 @@ import dev.resident.undertow.trust.InternalRequests;
 import io.undertow.servlet.Servlets;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,9 +106,9 @@ public final class ResidentHost implements AutoCloseable {
 
   private enum State { NEW, STARTED, STOPPED }
 
-  private ResidentHost(Builder builder, LoadedConfig loaded, SecurityPlan security, InternalSecret secret) {
+  private ResidentHost(Builder builder, LoadedConfig loaded, SecurityPlan security) {
     this.security = security;
-    this.internalSecret = secret;
+    this.internalSecret = security.internalSecret();
     this.config = loaded.application();
     this.warnings = loaded.warnings();
     this.handlers = Map.copyOf(builder.handlers);
@@ -160,7 +159,7 @@ public final class ResidentHost implements AutoCloseable {
       application.open();
       mainListener = listeners.open(requestedPort, ports.mainPort(application));
       if (security.httpsPort() != null) {
-        httpsListener = listeners.openTls(security.httpsPort(), ports.mainPort(application), security.tls(baseDirectory));
+        httpsListener = listeners.openTls(security.httpsPort(), ports.mainPort(application), security.tls());
         security.httpsBound(httpsListener.port());
       }
       if (stopOnJvmShutdown) {
@@ -232,7 +231,9 @@ public final class ResidentHost implements AutoCloseable {
     if (httpsListener != null) {
       httpsListener.close();
     }
-    signerRegistration.close();
+    if (signerRegistration != null) {
+      signerRegistration.close();
+    }
     listeners.close();
     requestExecutor.shutdownNow();
     lifecycleExecutor.shutdownNow();
@@ -628,27 +629,9 @@ public final class ResidentHost implements AutoCloseable {
      */
     public ResidentHost build() {
       LoadedConfig loaded = ConfigLoader.load(sources, versions);
-      SecurityPlan security = SecurityPlan.of(loaded.application(), authenticator, classLoader);
-      String secretFile = loaded.application().security().internalSecretFile();
-      InternalSecret secret;
-      try {
-        secret = InternalSecret.resolve(System.getenv(),
-            secretFile == null ? null : baseDirectory.resolve(secretFile), new SecureRandom());
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(List.of(new ConfigProblem(ConfigProblem.Severity.ERROR,
-            loaded.application().security().origin().file(), loaded.application().security().origin().line(),
-            loaded.application().security().origin().column(), "resident.internal_secret_file", e.getMessage())));
-      }
-      if (security.httpsPort() != null) {
-        try {
-          security.tls(baseDirectory);
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException(List.of(new ConfigProblem(ConfigProblem.Severity.ERROR,
-              loaded.application().security().origin().file(), loaded.application().security().origin().line(),
-              loaded.application().security().origin().column(), "resident.https_port", e.getMessage())));
-        }
-      }
-      return new ResidentHost(this, loaded, security, secret);
+      SecurityPlan security =
+          SecurityPlan.of(loaded.application(), authenticator, classLoader, baseDirectory, System.getenv());
+      return new ResidentHost(this, loaded, security);
     }
   }
 }

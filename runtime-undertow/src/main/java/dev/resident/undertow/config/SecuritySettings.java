@@ -2,6 +2,7 @@ package dev.resident.undertow.config;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param tlsKeystorePassword {@code tls_keystore_password}, or null
  * @param tlsCertificate {@code tls_certificate}: a PEM certificate chain file, or null
  * @param tlsKey {@code tls_key}: a PEM PKCS#8 private key file, or null
- * @param origin where the {@code resident:} block that gives them is, for messages
+ * @param origins where each given setting is written, by key such as {@code https_port}, for messages
  */
 public record SecuritySettings(
     List<String> trustedProxies,
@@ -35,11 +36,11 @@ public record SecuritySettings(
     String tlsKeystorePassword,
     String tlsCertificate,
     String tlsKey,
-    Origin origin) {
+    Map<String, Origin> origins) {
 
   /** No security setting at all. */
   public static final SecuritySettings NONE =
-      new SecuritySettings(List.of(), null, List.of(), null, null, null, null, null, null, null, Origin.of("defaults"));
+      new SecuritySettings(List.of(), null, List.of(), null, null, null, null, null, null, null, Map.of());
 
   /** The keys of the {@code resident:} block read here. */
   static final List<String> KEYS = List.of(
@@ -49,15 +50,35 @@ public record SecuritySettings(
   public SecuritySettings {
     trustedProxies = List.copyOf(trustedProxies);
     admins = List.copyOf(admins);
+    origins = Map.copyOf(origins);
+  }
+
+  /**
+   * Returns where a setting is written.
+   *
+   * @param key such as {@code https_port}
+   * @return its origin; the first setting's when that one is not given; {@code defaults} when none is
+   */
+  public Origin origin(String key) {
+    Origin found = origins.get(key);
+    return found != null ? found : origin();
+  }
+
+  /**
+   * Returns where the first given setting is written.
+   *
+   * @return its origin, or {@code defaults} when no setting is given
+   */
+  public Origin origin() {
+    return KEYS.stream().map(origins::get).filter(java.util.Objects::nonNull).findFirst().orElse(Origin.of("defaults"));
   }
 
   /** Reads the settings from the application-wide values. */
   static SecuritySettings from(AppWideValues values) {
-    Origin origin = KEYS.stream()
-        .map(k -> values.origin("resident." + k))
-        .flatMap(Optional::stream)
-        .findFirst()
-        .orElse(NONE.origin());
+    Map<String, Origin> origins = new java.util.LinkedHashMap<>();
+    for (String key : KEYS) {
+      values.origin("resident." + key).ifPresent(o -> origins.put(key, o));
+    }
     return new SecuritySettings(
         list(values.get("resident.trusted_proxies")),
         values.get("resident.authenticator").orElse(null),
@@ -69,7 +90,7 @@ public record SecuritySettings(
         values.get("resident.tls_keystore_password").orElse(null),
         values.get("resident.tls_certificate").orElse(null),
         values.get("resident.tls_key").orElse(null),
-        origin);
+        origins);
   }
 
   /** Splits a list written as one string, items separated by commas or white space. */

@@ -10,6 +10,7 @@ import dev.resident.undertow.config.SecuritySettings;
 import dev.resident.undertow.config.VersionConfig;
 import io.undertow.server.HttpHandler;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +35,13 @@ public final class SecurityPlan {
   private final Transport transport;
   private final Map<String, VersionAccess> versions = new LinkedHashMap<>();
   private final SecuritySettings settings;
+  private final Path baseDirectory;
+  private final InternalSecret secret;
 
-  private SecurityPlan(ApplicationConfig config, Authenticator authenticator) {
+  private SecurityPlan(ApplicationConfig config, Authenticator authenticator, Path baseDirectory, InternalSecret secret) {
     this.settings = config.security();
+    this.baseDirectory = baseDirectory;
+    this.secret = secret;
     this.proxies = TrustedProxies.of(settings.trustedProxies());
     this.authenticator = authenticator;
     this.adminToken = config.adminToken() == null ? null : new AdminToken(config.adminToken());
@@ -51,39 +56,60 @@ public final class SecurityPlan {
   }
 
   /**
-   * Makes the plan of an application.
+   * Makes the plan of an application: reads the internal secret ({@code RESIDENT_INTERNAL_SECRET}, else
+   * {@code resident.internal_secret_file}, else random) and checks that the TLS files can be used.
    *
    * @param config the application
    * @param authenticator the builder's authenticator, or null for {@code resident.authenticator}
    * @param classLoader loads the class {@code resident.authenticator} names
+   * @param baseDirectory what the secret file and TLS files are relative to
+   * @param environment the process environment, for {@code RESIDENT_INTERNAL_SECRET}
    * @return the plan
    * @throws ConfigException if a rule asks for what the host cannot give, or a setting is unusable
    */
-  public static SecurityPlan of(ApplicationConfig config, Authenticator authenticator, ClassLoader classLoader) {
+  public static SecurityPlan of(ApplicationConfig config, Authenticator authenticator, ClassLoader classLoader,
+      Path baseDirectory, Map<String, String> environment) {
+    SecuritySettings settings = config.security();
     List<ConfigProblem> problems = new ArrayList<>();
-    Authenticator chosen = authenticator != null ? authenticator : configured(config.security(), classLoader, problems);
+    Authenticator chosen = authenticator != null ? authenticator : configured(settings, classLoader, problems);
     problems.addAll(unenforceable(config, chosen != null));
+    InternalSecret secret = null;
+    try {
+      secret = InternalSecret.resolve(environment, settings.internalSecretFile() == null ? null
+          : baseDirectory.resolve(settings.internalSecretFile()), new SecureRandom());
+    } catch (IllegalArgumentException e) {
+      problems.add(problem(settings.origin("internal_secret_file"), "resident.internal_secret_file", e.getMessage()));
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
+    SecurityPlan plan;
     try {
-      return new SecurityPlan(config, chosen);
+      plan = new SecurityPlan(config, chosen, baseDirectory, secret);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(List.of(problem(config.security().origin(), "resident", e.getMessage())));
+      throw new ConfigException(List.of(problem(settings.origin("trusted_proxies"), "resident.trusted_proxies", e.getMessage())));
     }
+    try {
+      plan.tls();
+    } catch (IllegalArgumentException e) {
+      String key = settings.tlsKeystore() != null ? "tls_keystore" : "tls_certificate";
+      throw new ConfigException(List.of(problem(settings.origin(key), "resident." + key, e.getMessage())));
+    }
+    return plan;
   }
 
   /**
    * Returns what {@link #of} would refuse, for {@code --check}: every rule the host cannot enforce and
-   * every unusable setting, an authenticator class included.
+   * every unusable setting, an authenticator class, the secret file and the TLS files included.
    *
    * @param config the application
    * @param classLoader loads the class {@code resident.authenticator} names
+   * @param baseDirectory what the secret file and TLS files are relative to
    * @return the problems, possibly none
    */
-  public static List<ConfigProblem> check(ApplicationConfig config, ClassLoader classLoader) {
+  public static List<ConfigProblem> check(ApplicationConfig config, ClassLoader classLoader, Path baseDirectory) {
     try {
-      of(config, null, classLoader);
+      of(config, null, classLoader, baseDirectory, System.getenv());
       return List.of();
     } catch (ConfigException e) {
       return e.problems();
@@ -97,7 +123,7 @@ public final class SecurityPlan {
     }
     if (name.equals(IdentityHeaderAuthenticator.SETTING)) {
       if (settings.trustedProxies().isEmpty()) {
-        problems.add(problem(settings.origin(), "resident.authenticator",
+        problems.add(problem(settings.origin("authenticator"), "resident.authenticator",
             "identity-headers believes the headers of trusted proxies only, and resident.trusted_proxies is"
                 + " not set: no caller could ever sign in"));
       }
@@ -106,13 +132,13 @@ public final class SecurityPlan {
     try {
       Class<?> type = Class.forName(name, true, loader);
       if (!Authenticator.class.isAssignableFrom(type)) {
-        problems.add(problem(settings.origin(), "resident.authenticator", name + " does not implement "
+        problems.add(problem(settings.origin("authenticator"), "resident.authenticator", name + " does not implement "
             + Authenticator.class.getName()));
         return null;
       }
       return (Authenticator) type.getConstructor().newInstance();
     } catch (ReflectiveOperationException | LinkageError e) {
-      problems.add(problem(settings.origin(), "resident.authenticator", name
+      problems.add(problem(settings.origin("authenticator"), "resident.authenticator", name
           + " cannot be made (a public class with a public no-argument constructor is needed): " + e));
       return null;
     }
@@ -179,13 +205,21 @@ public final class SecurityPlan {
   }
 
   /**
-   * Returns the TLS context of the HTTPS listener.
+   * Returns the secret that signs the application's internal requests.
    *
-   * @param baseDirectory what relative file names are relative to
+   * @return the secret
+   */
+  public InternalSecret internalSecret() {
+    return secret;
+  }
+
+  /**
+   * Returns the TLS context of the HTTPS listener, read from its files now.
+   *
    * @return the context, or null when {@code resident.https_port} is not set
    * @throws IllegalArgumentException naming the file that cannot be used
    */
-  public SSLContext tls(Path baseDirectory) {
+  public SSLContext tls() {
     if (settings.httpsPort() == null) {
       return null;
     }

@@ -93,8 +93,25 @@ class SecurityPlanTest {
     assertThat(errors("version: v1\nresident:\n  authenticator: java.lang.String\n"))
         .singleElement().asString().contains("does not implement");
     ApplicationConfig adminOnly = load("version: v1\nhandlers:\n- url: /cron/*\n  servlet: a.B\n  login: admin\n", null);
-    assertThat(SecurityPlan.check(adminOnly, getClass().getClassLoader()))
+    assertThat(SecurityPlan.check(adminOnly, getClass().getClassLoader(), java.nio.file.Path.of(".")))
         .as("login: admin works with internal requests (cron, tasks) alone").isEmpty();
+  }
+
+  @Test
+  @DisplayName("R-SEC-3 the shared secret: RESIDENT_INTERNAL_SECRET wins over resident.internal_secret_file; an unreadable or short one stops the host")
+  void sharedSecret(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("secret.txt"), "short\n");
+    ApplicationConfig config = load("version: v1\nresident:\n  internal_secret_file: secret.txt\n", null);
+    assertThat(SecurityPlan.check(config, getClass().getClassLoader(), dir)).singleElement().asString()
+        .startsWith("app.yaml:3:25: The internal secret of resident.internal_secret_file")
+        .contains("at least 32").doesNotContain("short\n");
+    assertThat(SecurityPlan.check(config, getClass().getClassLoader(), dir.resolve("elsewhere"))).singleElement()
+        .asString().contains("cannot be read");
+    java.nio.file.Files.writeString(dir.resolve("secret.txt"), "s".repeat(40) + "\n");
+    assertThat(SecurityPlan.of(config, null, getClass().getClassLoader(), dir, java.util.Map.of())
+        .internalSecret().source()).startsWith("resident.internal_secret_file");
+    assertThat(SecurityPlan.of(config, null, getClass().getClassLoader(), dir,
+        java.util.Map.of(InternalSecret.ENV, "e".repeat(40))).internalSecret().source()).contains("RESIDENT_INTERNAL_SECRET");
   }
 
   @Test
@@ -103,7 +120,7 @@ class SecurityPlanTest {
     ApplicationConfig config = load("version: v1\nhandlers:\n- url: /cron/*\n  servlet: a.B\n  login: admin\n",
         "- name: worker\n- name: open\n  options: public\n");
     ApplicationConfig open = load("version: v1\n", "- name: open\n  options: public\n");
-    SecurityPlan plan = SecurityPlan.of(config, null, getClass().getClassLoader());
+    SecurityPlan plan = SecurityPlan.of(config, null, getClass().getClassLoader(), java.nio.file.Path.of("."), java.util.Map.of());
     assertThat(plan.guard(config.module("open").orElseThrow().versions().get(0), NEXT)).asString()
         .as("backends share the default module's handlers, and so their rules").startsWith("access(open/v1 [/cron/*:admin])");
     assertThat(plan.guard(config.module("worker").orElseThrow().versions().get(0), NEXT)).isInstanceOf(AccessHandler.class)
@@ -111,7 +128,7 @@ class SecurityPlanTest {
     assertThat(plan.guard(config.defaultModule().versions().get(0), NEXT)).asString()
         .startsWith("access(default/v1 [/cron/*:admin])");
     assertThat(plan.guardRouted(NEXT)).isInstanceOf(AccessHandler.class);
-    SecurityPlan openPlan = SecurityPlan.of(open, null, getClass().getClassLoader());
+    SecurityPlan openPlan = SecurityPlan.of(open, null, getClass().getClassLoader(), java.nio.file.Path.of("."), java.util.Map.of());
     assertThat(openPlan.guardRouted(NEXT)).isSameAs(NEXT);
     assertThat(openPlan.guard(open.defaultModule().versions().get(0), NEXT)).isSameAs(NEXT);
   }
