@@ -1,6 +1,7 @@
 package dev.resident.undertow.request;
 
 import dev.resident.undertow.security.CanonicalPath;
+import dev.resident.undertow.security.HostEndpoints;
 import dev.resident.undertow.security.Refusal;
 import dev.resident.undertow.security.SignatureCheck;
 import dev.resident.undertow.trust.InternalRequests;
@@ -52,7 +53,7 @@ public final class InternalPathHandler implements HttpHandler {
     if (!p.regionMatches(true, 0, "/_ah", 0, 4) || (p.length() > 4 && p.charAt(4) != '/')) {
       return false;
     }
-    return !(reserved(p, "/_ah/admin") || reserved(p, "/_ah/health") || reserved(p, "/_ah/metrics"));
+    return !HostEndpoints.contains(p);
   }
 
   /** Whether {@code _ah} occurs in the path in any case: a cheap test before canonicalising it. */
@@ -63,10 +64,6 @@ public final class InternalPathHandler implements HttpHandler {
       }
     }
     return false;
-  }
-
-  private static boolean reserved(String path, String prefix) {
-    return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
   }
 
   @Override

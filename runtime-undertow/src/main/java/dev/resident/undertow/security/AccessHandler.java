@@ -18,7 +18,8 @@ import java.util.Objects;
  * URLs take TLS only (plain GET and HEAD redirected to https, others 403); {@code login: required} takes a
  * signed-in caller and {@code login: admin} an admin: an internal request, the admin token, or a caller in
  * the role {@code admin} (R-SEC-1). Not signed in: 302 to the login URL, or 401; signed in but not an
- * admin: 403. Installed only in front of versions that have something to enforce.
+ * admin: 403. Signed requests and the host's own endpoints ({@link HostEndpoints}) pass. Installed only
+ * in front of versions that have something to enforce.
  */
 public final class AccessHandler implements HttpHandler {
 
@@ -54,16 +55,20 @@ public final class AccessHandler implements HttpHandler {
       }
     }
     boolean internal = InternalRequests.isInternal(exchange);
-    if (!access.publicAccess() && !internal) {
-      Refusal.send(exchange, StatusCodes.FORBIDDEN, "private module: internal requests only");
-      return;
-    }
-    if (internal || !access.hasRules()) {
+    String path = CanonicalPath.of(exchange.getRelativePath());
+    if (internal || HostEndpoints.contains(path)) {
       next.handleRequest(exchange);
       return;
     }
-    VersionAccess.Needs needs = access.needs(CanonicalPath.of(exchange.getRelativePath()),
-        exchange.getRequestMethod().toString());
+    if (!access.publicAccess()) {
+      Refusal.send(exchange, StatusCodes.FORBIDDEN, "private module: internal requests only");
+      return;
+    }
+    if (!access.hasRules()) {
+      next.handleRequest(exchange);
+      return;
+    }
+    VersionAccess.Needs needs = access.needs(path, exchange.getRequestMethod().toString());
     boolean secure = plan.transport().secure(exchange);
     if (needs.secure() && !secure) {
       if (Methods.GET.equals(exchange.getRequestMethod()) || Methods.HEAD.equals(exchange.getRequestMethod())) {

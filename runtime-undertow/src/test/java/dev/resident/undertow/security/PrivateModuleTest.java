@@ -65,6 +65,8 @@ class PrivateModuleTest {
       assertThat(Who.CALLS.get()).isEqualTo(calls);
       assertThat(host.stats("worker", null, "0").getRequestsTotal()).as("no slot taken: the start request only").isEqualTo(1);
 
+      assertThat(client.get(host.instancePort("worker", null, "0"), "/_ah/health/ready").statusCode())
+          .as("the host's own endpoints are not the module's: they pass to whatever answers them").isEqualTo(200);
       assertThat(client.get(host.port(), "/x").statusCode()).as("the default module is public").isEqualTo(200);
       assertThat(client.get(host.versionPort("open", null), "/x").statusCode()).as("options: public").isEqualTo(200);
     }
