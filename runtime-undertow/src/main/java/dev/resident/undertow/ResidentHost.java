@@ -159,7 +159,7 @@ public final class ResidentHost implements AutoCloseable {
       application.open();
       mainListener = listeners.open(requestedPort, ports.mainPort(application));
       if (security.httpsPort() != null) {
-        httpsListener = listeners.openTls(security.httpsPort(), ports.mainPort(application), security.tls());
+        httpsListener = listeners.openTls(security.httpsPort(), ports.mainPort(application), security.tls(clock));
         security.httpsBound(httpsListener.port());
       }
       if (stopOnJvmShutdown) {

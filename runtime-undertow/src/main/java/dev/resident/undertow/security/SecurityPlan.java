@@ -8,6 +8,7 @@ import dev.resident.undertow.config.HandlerConfig;
 import dev.resident.undertow.config.Origin;
 import dev.resident.undertow.config.SecuritySettings;
 import dev.resident.undertow.config.VersionConfig;
+import dev.resident.undertow.time.HostClock;
 import io.undertow.server.HttpHandler;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * How a host enforces its application's access rules (R-SEC-1, R-SEC-2): which handlers go into which
@@ -90,7 +92,9 @@ public final class SecurityPlan {
       throw new ConfigException(List.of(problem(settings.origin("trusted_proxies"), "resident.trusted_proxies", e.getMessage())));
     }
     try {
-      plan.tls();
+      if (settings.httpsPort() != null) {
+        plan.loadKey();
+      }
     } catch (IllegalArgumentException e) {
       String key = settings.tlsKeystore() != null ? "tls_keystore" : "tls_certificate";
       throw new ConfigException(List.of(problem(settings.origin(key), "resident." + key, e.getMessage())));
@@ -214,15 +218,24 @@ public final class SecurityPlan {
   }
 
   /**
-   * Returns the TLS context of the HTTPS listener, read from its files now.
+   * Returns the TLS context of the HTTPS listener, its key read from its files now and again whenever
+   * they change ({@link ReloadingKeyManager}).
    *
+   * @param clock the host's clock, which times the checks of the files
    * @return the context, or null when {@code resident.https_port} is not set
    * @throws IllegalArgumentException naming the file that cannot be used
    */
-  public SSLContext tls() {
+  public SSLContext tls(HostClock clock) {
     if (settings.httpsPort() == null) {
       return null;
     }
+    List<Path> files = settings.tlsKeystore() != null
+        ? List.of(baseDirectory.resolve(settings.tlsKeystore()))
+        : List.of(baseDirectory.resolve(settings.tlsCertificate()), baseDirectory.resolve(settings.tlsKey()));
+    return TlsContext.context(new ReloadingKeyManager(files, this::loadKey, clock));
+  }
+
+  private X509ExtendedKeyManager loadKey() {
     if (settings.tlsKeystore() != null) {
       return TlsContext.fromPkcs12(baseDirectory.resolve(settings.tlsKeystore()), settings.tlsKeystorePassword());
     }

@@ -16,12 +16,14 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * The TLS context of the HTTPS listener (R-SEC-2), from a PKCS#12 keystore or from a PEM certificate
- * chain and a PEM PKCS#8 private key (RSA, EC or EdDSA).
+ * The key material of the HTTPS listener (R-SEC-2), from a PKCS#12 keystore or from a PEM certificate
+ * chain and a PEM PKCS#8 private key (RSA, EC or EdDSA), and the TLS context made of it.
  */
 public final class TlsContext {
 
@@ -34,15 +36,15 @@ public final class TlsContext {
    *
    * @param keystore the file
    * @param password its password, or null for none
-   * @return the TLS context
+   * @return the key manager of its key
    * @throws IllegalArgumentException naming the file when it cannot be read or holds no key
    */
-  public static SSLContext fromPkcs12(Path keystore, String password) {
+  public static X509ExtendedKeyManager fromPkcs12(Path keystore, String password) {
     char[] pass = password == null ? NO_PASSWORD : password.toCharArray();
     try (InputStream in = Files.newInputStream(keystore)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, pass);
-      return context(store, pass, "resident.tls_keystore " + keystore);
+      return keyManager(store, pass, "resident.tls_keystore " + keystore);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalArgumentException(
           "resident.tls_keystore " + keystore + " cannot be read as PKCS#12 with the given password: " + e.getMessage(), e);
@@ -55,10 +57,10 @@ public final class TlsContext {
    *
    * @param certificate the certificate chain file
    * @param key the key file
-   * @return the TLS context
+   * @return the key manager of the key
    * @throws IllegalArgumentException naming the file that cannot be read
    */
-  public static SSLContext fromPem(Path certificate, Path key) {
+  public static X509ExtendedKeyManager fromPem(Path certificate, Path key) {
     Collection<? extends Certificate> chain;
     try (InputStream in = Files.newInputStream(certificate)) {
       chain = CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -73,7 +75,7 @@ public final class TlsContext {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       store.setKeyEntry("resident", privateKey, NO_PASSWORD, chain.toArray(Certificate[]::new));
-      return context(store, NO_PASSWORD, "resident.tls_certificate " + certificate);
+      return keyManager(store, NO_PASSWORD, "resident.tls_certificate " + certificate);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalArgumentException("resident.tls_key " + key + " does not fit resident.tls_certificate "
           + certificate + ": " + e.getMessage(), e);
@@ -110,7 +112,25 @@ public final class TlsContext {
     throw new IllegalArgumentException("resident.tls_key " + key + " is not an RSA, EC or EdDSA PKCS#8 key");
   }
 
-  private static SSLContext context(KeyStore store, char[] password, String what) throws GeneralSecurityException {
+  /**
+   * Makes a server TLS context of a key manager.
+   *
+   * @param keys the key manager, such as a {@link ReloadingKeyManager}
+   * @return the context
+   * @throws IllegalStateException if the JDK has no TLS
+   */
+  public static SSLContext context(X509ExtendedKeyManager keys) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(new KeyManager[] {keys}, null, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("The JDK has no TLS context", e);
+    }
+  }
+
+  private static X509ExtendedKeyManager keyManager(KeyStore store, char[] password, String what)
+      throws GeneralSecurityException {
     boolean hasKey = false;
     for (String alias : java.util.Collections.list(store.aliases())) {
       hasKey |= store.isKeyEntry(alias);
@@ -120,8 +140,11 @@ public final class TlsContext {
     }
     KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keys.init(store, password);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), null, null);
-    return context;
+    for (KeyManager manager : keys.getKeyManagers()) {
+      if (manager instanceof X509ExtendedKeyManager x509) {
+        return x509;
+      }
+    }
+    throw new IllegalArgumentException(what + " gives no X.509 key manager");
   }
 }

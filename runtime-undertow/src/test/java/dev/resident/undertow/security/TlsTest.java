@@ -45,35 +45,52 @@ class TlsTest {
   @TempDir
   static Path dir;
   private static SSLContext trusting;
+  private static TrustManagerFactory trustBoth;
 
-  /** A self-signed certificate for 127.0.0.1 and localhost, made by the JDK's keytool. */
+  /** A client context that trusts both certificates, with a session cache of its own. */
+  private static SSLContext trusting() throws GeneralSecurityException {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trustBoth.getTrustManagers(), null);
+    return context;
+  }
+
+  private static Certificate first;
+  private static Certificate second;
+
+  /** Two self-signed certificates for 127.0.0.1 and localhost, made by the JDK's keytool. */
   @BeforeAll
-  static void certificate() throws IOException, InterruptedException, GeneralSecurityException {
+  static void certificates() throws IOException, InterruptedException, GeneralSecurityException {
+    first = certificate("tls");
+    second = certificate("tls2");
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("first", first);
+    trust.setCertificateEntry("second", second);
+    trustBoth = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trustBoth.init(trust);
+    trusting = trusting();
+  }
+
+  /** Makes {@code name.p12}, {@code name.crt} and {@code name.key} in the test directory. */
+  private static Certificate certificate(String name) throws IOException, InterruptedException, GeneralSecurityException {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    Path log = dir.resolve(name + "-keytool.log");
     Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "resident", "-keyalg", "RSA",
         "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-        "-keystore", dir.resolve("tls.p12").toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
+        "-keystore", dir.resolve(name + ".p12").toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
         "-keypass", PASSWORD)
-        .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("keytool ends").isTrue();
-    assertThat(process.exitValue()).as(Files.readString(dir.resolve("keytool.log"))).isZero();
-
+    assertThat(process.exitValue()).as(Files.readString(log)).isZero();
     KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(dir.resolve("tls.p12"))) {
+    try (InputStream in = Files.newInputStream(dir.resolve(name + ".p12"))) {
       store.load(in, PASSWORD.toCharArray());
     }
     Certificate certificate = store.getCertificate("resident");
     Key key = store.getKey("resident", PASSWORD.toCharArray());
-    Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE", certificate.getEncoded()));
-    Files.writeString(dir.resolve("tls.key"), pem("PRIVATE KEY", key.getEncoded()));
-
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("resident", certificate);
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    trusting = SSLContext.getInstance("TLS");
-    trusting.init(null, factory.getTrustManagers(), null);
+    Files.writeString(dir.resolve(name + ".crt"), pem("CERTIFICATE", certificate.getEncoded()));
+    Files.writeString(dir.resolve(name + ".key"), pem("PRIVATE KEY", key.getEncoded()));
+    return certificate;
   }
 
   private static String pem(String type, byte[] der) {
@@ -83,7 +100,11 @@ class TlsTest {
   }
 
   private static ResidentHost host(String resident) {
-    ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false).clock(new VirtualClock())
+    return host(resident, new VirtualClock());
+  }
+
+  private static ResidentHost host(String resident, VirtualClock clock) {
+    ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false).clock(clock)
         .baseDirectory(dir).config("app.yaml", HANDLERS + "resident:\n" + resident).build();
     host.start();
     return host;
@@ -117,6 +138,41 @@ class TlsTest {
     try (ResidentHost host = host("  https_port: 0\n  tls_certificate: tls.crt\n  tls_key: tls.key\n")) {
       assertThat(new Client(trusting).send("GET", URI.create("https://127.0.0.1:" + host.httpsPort() + "/pay/x")).body())
           .startsWith("GET /pay/x");
+    }
+  }
+
+  @Test
+  @DisplayName("the certificate and key are reloaded when their files change; files that cannot be loaded leave the old key serving")
+  void reloads() throws IOException {
+    Files.createDirectories(dir.resolve("reload"));
+    Files.copy(dir.resolve("tls.crt"), dir.resolve("reload/server.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(dir.resolve("tls.key"), dir.resolve("reload/server.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    VirtualClock clock = new VirtualClock();
+    try (ResidentHost host = host("  https_port: 0\n  tls_certificate: reload/server.crt\n  tls_key: reload/server.key\n", clock)) {
+      URI uri = URI.create("https://127.0.0.1:" + host.httpsPort() + "/open");
+      assertThat(served(uri)).isEqualTo(first);
+      Files.copy(dir.resolve("tls2.crt"), dir.resolve("reload/server.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(dir.resolve("tls2.key"), dir.resolve("reload/server.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      assertThat(served(uri)).as("checked at most every 10 s").isEqualTo(first);
+      clock.advance(ReloadingKeyManager.CHECK_PERIOD);
+      assertThat(served(uri)).isEqualTo(second);
+      Files.writeString(dir.resolve("reload/server.key"), "-----BEGIN PRIVATE KEY-----\nhalf");
+      clock.advance(ReloadingKeyManager.CHECK_PERIOD);
+      assertThat(served(uri)).as("a broken key file keeps the old key").isEqualTo(second);
+    }
+  }
+
+  /**
+   * The certificate the server shows in a full handshake: a new client context each time, so that no
+   * session is resumed (a resumed session keeps the certificate it was made with).
+   */
+  private static Certificate served(URI uri) {
+    try {
+      HttpResponse<String> response = new Client(trusting()).send("GET", uri);
+      assertThat(response.statusCode()).isEqualTo(200);
+      return response.sslSession().orElseThrow().getPeerCertificates()[0];
+    } catch (GeneralSecurityException | IOException e) {
+      throw new AssertionError(e);
     }
   }
 
