@@ -3,6 +3,7 @@ package dev.resident.undertow;
 import dev.resident.api.RuntimeStats;
 import dev.resident.api.modules.ModulesException;
 import dev.resident.api.modules.ModulesService;
+import dev.resident.api.spi.RequestSigners;
 import dev.resident.undertow.config.ApplicationConfig;
 import dev.resident.undertow.config.ConfigException;
 import dev.resident.undertow.config.ConfigLoader;
@@ -22,7 +23,6 @@ import dev.resident.undertow.instance.RequestIds;
 import dev.resident.undertow.instance.RequestPool;
 import dev.resident.undertow.instance.VersionRuntime;
 import dev.resident.undertow.listen.PortListeners;
-import dev.resident.api.spi.RequestSigners;
 import dev.resident.undertow.security.Authenticator;
 import dev.resident.undertow.security.InternalSecret;
 import dev.resident.undertow.security.RequestSignatures;
@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -397,7 +398,7 @@ public final class ResidentHost implements AutoCloseable {
    * @return the header's value
    */
   public String signInternalRequest(String method, URI uri) {
-    return started().signatures.sign(method.toUpperCase(java.util.Locale.ROOT), uri);
+    return started().signatures.sign(method.toUpperCase(Locale.ROOT), uri);
   }
 
   /**
