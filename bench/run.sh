@@ -4,7 +4,7 @@
 #   R-PERF-2  10,000 requests waiting on a busy one-slot instance: threads, heap, timeout accuracy
 #   R-PERF-3  200 manual instances started; idle instances stopped one at a time
 #   R-WAR     a 10-module EAR's descriptors read; WAR instances started at 20 and 200, metaspace per instance
-#   JMH       admission queue offer/release, Environment.current()
+#   JMH       admission queue offer/release, Environment.current(), signing and verifying internal requests
 #
 # Usage: bench/run.sh            (from any directory; about 6 minutes on 2 cores)
 #
@@ -160,7 +160,7 @@ java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/war.log" -cp "$CP" \
   dev.resident.bench.WarLoading "${BENCH_WAR_REPETITIONS:-3}"
 
 # ---------------------------------------------------------------------------------------------------------
-section "JMH admission queue and environment lookup (-prof gc: bytes allocated per operation)"
+section "JMH admission queue, environment lookup and signatures (-prof gc: bytes allocated per operation)"
 # shellcheck disable=SC2086 # BENCH_JMH_ARGS is a list of options
 java -cp "$CP" org.openjdk.jmh.Main -prof gc -rf text -rff "$OUT/jmh.txt" ${BENCH_JMH_ARGS:-} \
   'dev\.resident\.bench\.jmh\..*' >"$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log"; exit 1; }

@@ -2,7 +2,9 @@ package dev.resident.testing;
 
 import dev.resident.api.LifecycleManager;
 import dev.resident.api.modules.ModulesService;
+import dev.resident.undertow.security.SignatureCheck;
 import dev.resident.undertow.time.VirtualClock;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +21,24 @@ public final class BoundEnvironment {
 
   BoundEnvironment(TestContext context) {
     this.context = context;
+  }
+
+  /**
+   * Tells whether a value of {@code X-Resident-Signature} that code under test made with
+   * {@link dev.resident.api.InternalRequests#sign(String, URI)} signs a request, as a host would check it
+   * (R-SEC-3): the environment signs with a random secret of its own, on its virtual clock. A valid
+   * signature is used up, as on a host.
+   *
+   * @param method the request's method
+   * @param uri the URI it is sent to
+   * @param signature the header's value
+   * @return true when a host with the same secret would take the request as internal
+   */
+  public boolean acceptsSignature(String method, URI uri, String signature) {
+    String host = uri.getRawAuthority();
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return context.signatures().verify(method, host, path, uri.getRawQuery() == null ? "" : uri.getRawQuery(),
+        signature) == SignatureCheck.VALID;
   }
 
   /**

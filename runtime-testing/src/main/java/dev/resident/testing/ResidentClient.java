@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,18 +27,18 @@ public final class ResidentClient {
   private final ResidentHost host;
   private final HttpClient http;
   private final Duration timeout;
-  private final Map<String, String> extraHeaders;
+  private final boolean internal;
 
   ResidentClient(ResidentHost host) {
     this(host, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(20), Map.of());
+        .connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(20), false);
   }
 
-  private ResidentClient(ResidentHost host, HttpClient http, Duration timeout, Map<String, String> extraHeaders) {
+  private ResidentClient(ResidentHost host, HttpClient http, Duration timeout, boolean internal) {
     this.host = host;
     this.http = http;
     this.timeout = timeout;
-    this.extraHeaders = extraHeaders;
+    this.internal = internal;
   }
 
   /**
@@ -53,19 +51,19 @@ public final class ResidentClient {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, found " + timeout);
     }
-    return new ResidentClient(host, http, timeout, extraHeaders);
+    return new ResidentClient(host, http, timeout, internal);
   }
 
   /**
-   * Returns a client whose requests are internal: they carry the host's internal header, as requests from
-   * the application itself or its task queues do, so {@code X-AppEngine-*} headers reach the handler.
+   * Returns a client whose requests are internal: each is signed with the host's secret
+   * ({@code X-Resident-Signature}, R-SEC-3), as requests from the application itself or its task queues
+   * are, so {@code X-AppEngine-*} headers reach the handler and private modules and {@code login: admin}
+   * handlers answer.
    *
    * @return a new client; this one is unchanged
    */
   public ResidentClient internal() {
-    Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
-    headers.putAll(host.internalRequestHeader());
-    return new ResidentClient(host, http, timeout, Map.copyOf(headers));
+    return new ResidentClient(host, http, timeout, true);
   }
 
   /**
@@ -150,7 +148,7 @@ public final class ResidentClient {
      * @return the response
      */
     public HttpResponse<String> get(String path, String... headers) {
-      return send(request(path, headers).GET());
+      return send(request("GET", path, headers).GET());
     }
 
     /**
@@ -161,7 +159,7 @@ public final class ResidentClient {
      * @return the response, later
      */
     public CompletableFuture<HttpResponse<String>> getAsync(String path, String... headers) {
-      return http.sendAsync(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return http.sendAsync(request("GET", path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -173,7 +171,7 @@ public final class ResidentClient {
      * @return the response
      */
     public HttpResponse<String> post(String path, String body, String... headers) {
-      return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)));
+      return send(request("POST", path, headers).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /**
@@ -186,12 +184,15 @@ public final class ResidentClient {
       return base.resolve(Objects.requireNonNull(path, "path"));
     }
 
-    private HttpRequest.Builder request(String path, String... headers) {
+    private HttpRequest.Builder request(String method, String path, String... headers) {
       if (headers.length % 2 != 0) {
         throw new IllegalArgumentException("headers must be names and values in pairs");
       }
-      HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(timeout);
-      extraHeaders.forEach(builder::header);
+      URI uri = uri(path);
+      HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+      if (internal) {
+        builder.header(dev.resident.api.InternalRequests.HEADER_NAME, host.signInternalRequest(method, uri));
+      }
       for (int i = 0; i < headers.length; i += 2) {
         builder.header(headers[i], headers[i + 1]);
       }

@@ -6,13 +6,17 @@ import dev.resident.api.LifecycleManager;
 import dev.resident.api.RuntimeStats;
 import dev.resident.api.modules.ModulesService;
 import dev.resident.api.spi.LifecycleControl;
+import dev.resident.api.spi.RequestSigner;
 import dev.resident.api.spi.RuntimeBinding;
 import dev.resident.api.spi.RuntimeContext;
 import dev.resident.undertow.admission.Rejection;
 import dev.resident.undertow.config.InstanceClass;
 import dev.resident.undertow.config.ScalingType;
 import dev.resident.undertow.instance.StatsSnapshot;
+import dev.resident.undertow.security.InternalSecret;
+import dev.resident.undertow.security.RequestSignatures;
 import dev.resident.undertow.time.VirtualClock;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +44,7 @@ final class TestContext implements LifecycleControl {
   private volatile boolean shuttingDown;
   private volatile long graceEndNanos;
   private volatile long deadlineNanos = Long.MAX_VALUE;
+  private final RequestSignatures signatures;
 
   TestContext(ResidentEnvironment settings, VirtualClock clock, Thread testThread) {
     this.settings = settings;
@@ -47,6 +52,11 @@ final class TestContext implements LifecycleControl {
     this.testThread = testThread;
     this.startNanos = clock.nanoTime();
     this.modules = new EnvironmentModules(settings);
+    this.signatures = new RequestSignatures(InternalSecret.random(new SecureRandom()), clock, 10_000);
+  }
+
+  RequestSignatures signatures() {
+    return signatures;
   }
 
   RuntimeContext requestView() {
@@ -169,6 +179,11 @@ final class TestContext implements LifecycleControl {
     @Override
     public Environment environment() {
       return this;
+    }
+
+    @Override
+    public RequestSigner requestSigner() {
+      return signatures;
     }
 
     @Override

@@ -42,6 +42,16 @@ class ResidentEnvironmentTest {
   }
 
   @Test
+  @DisplayName("R-SEC-3 R-TEST-2 code under test can sign internal requests; the environment checks them as a host would")
+  void signsInternalRequests(BoundEnvironment environment) {
+    java.net.URI uri = java.net.URI.create("http://localhost:8081/tasks/run?id=3");
+    String signature = dev.resident.api.InternalRequests.sign("POST", uri);
+    assertThat(environment.acceptsSignature("GET", uri, signature)).as("another method").isFalse();
+    assertThat(environment.acceptsSignature("POST", uri, signature)).isTrue();
+    assertThat(environment.acceptsSignature("POST", uri, signature)).as("used once").isFalse();
+  }
+
+  @Test
   @DisplayName("R-TEST-2 the test thread sees the bound module, version and instance")
   void environmentIsBound() {
     Environment env = Environment.current();

@@ -6,7 +6,8 @@ import dev.resident.undertow.config.ConfigException;
 import dev.resident.undertow.config.ConfigLoader;
 import dev.resident.undertow.config.ConfigProblem;
 import dev.resident.undertow.config.LoadedConfig;
-import dev.resident.undertow.security.UnenforcedProtection;
+import dev.resident.undertow.security.SecurityPlan;
+import java.util.ArrayList;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,8 +97,9 @@ public final class Main {
     List<ConfigProblem> problems;
     try {
       LoadedConfig loaded = ConfigLoader.load(files);
-      UnenforcedProtection.refuse(loaded.application());
-      problems = loaded.warnings();
+      problems = new ArrayList<>(SecurityPlan.check(loaded.application(), Main.class.getClassLoader(),
+          files.get(0).toAbsolutePath().getParent()));
+      problems.addAll(loaded.warnings());
     } catch (ConfigException e) {
       problems = e.problems();
     }

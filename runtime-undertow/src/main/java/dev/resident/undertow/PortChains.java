@@ -17,6 +17,7 @@ import dev.resident.undertow.routing.FixedTargetHandler;
 import dev.resident.undertow.routing.HostNameParser;
 import dev.resident.undertow.routing.MainPortRouter;
 import dev.resident.undertow.routing.RequestTarget;
+import dev.resident.undertow.security.SecurityPlan;
 import dev.resident.undertow.time.HostClock;
 import dev.resident.undertow.trust.InternalRequests;
 import io.undertow.server.HttpHandler;
@@ -28,8 +29,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The handler chains of a host's ports, read top to bottom: request id, internal requests and reserved
- * paths, App Engine headers, the port's target (main-port routing, or a fixed version or instance),
- * request limits, admission.
+ * paths, App Engine headers, identity, the port's target (main-port routing, or a fixed version or
+ * instance), access (only for versions that have something to enforce), request limits, admission.
  */
 final class PortChains implements PortHandlers {
 
@@ -37,22 +38,26 @@ final class PortChains implements PortHandlers {
   private final RequestIds ids;
   private final HostClock clock;
   private final HttpHandler admission;
+  private final SecurityPlan security;
 
-  PortChains(InternalRequests internal, RequestIds ids, HostClock clock, Executor requestExecutor) {
+  PortChains(InternalRequests internal, RequestIds ids, HostClock clock, Executor requestExecutor,
+      SecurityPlan security) {
     this.internal = internal;
     this.ids = ids;
     this.clock = clock;
+    this.security = security;
     this.admission = new RequestLimitsHandler(new AdmissionHandler(requestExecutor, clock));
   }
 
   @Override
   public HttpHandler versionPort(VersionRuntime version) {
-    return front(new FixedTargetHandler(RequestTarget.of(version), admission));
+    return front(new FixedTargetHandler(RequestTarget.of(version), security.guard(version.config(), admission)));
   }
 
   @Override
   public HttpHandler instancePort(InstanceSlot slot) {
-    return front(new FixedTargetHandler(RequestTarget.of(slot), admission));
+    return front(new FixedTargetHandler(RequestTarget.of(slot),
+        security.guard(slot.version().config(), admission)));
   }
 
   /**
@@ -64,12 +69,13 @@ final class PortChains implements PortHandlers {
   HttpHandler mainPort(ApplicationRuntime application) {
     ApplicationConfig config = application.config();
     HostNameParser hosts = config.domain() == null ? null : new HostNameParser(config.domain(), versionsByModule(config));
-    return front(new MainPortRouter(application, DispatchTable.compile(config.dispatch()), hosts, admission));
+    return front(new MainPortRouter(application, DispatchTable.compile(config.dispatch()), hosts,
+        security.guardRouted(admission)));
   }
 
   private HttpHandler front(HttpHandler target) {
-    return new RequestIdHandler(ids, clock, new TransferCodingHandler(
-        new InternalPathHandler(internal, new AppEngineHeadersHandler(target))));
+    return new RequestIdHandler(ids, clock, new TransferCodingHandler(new InternalPathHandler(internal,
+        new AppEngineHeadersHandler(security.front(target)))));
   }
 
   private static Map<String, Set<String>> versionsByModule(ApplicationConfig config) {

@@ -3,6 +3,7 @@ package dev.resident.undertow;
 import dev.resident.api.RuntimeStats;
 import dev.resident.api.modules.ModulesException;
 import dev.resident.api.modules.ModulesService;
+import dev.resident.api.spi.RequestSigners;
 import dev.resident.undertow.cluster.InstanceIdentity;
 import dev.resident.undertow.cluster.ModulesView;
 import dev.resident.undertow.cluster.SingleInstance;
@@ -28,18 +29,23 @@ import dev.resident.undertow.instance.RequestIds;
 import dev.resident.undertow.instance.RequestPool;
 import dev.resident.undertow.instance.VersionRuntime;
 import dev.resident.undertow.listen.PortListeners;
-import dev.resident.undertow.security.UnenforcedProtection;
+import dev.resident.undertow.security.Authenticator;
+import dev.resident.undertow.security.InternalSecret;
+import dev.resident.undertow.security.RequestSignatures;
+import dev.resident.undertow.security.SecurityPlan;
 import dev.resident.undertow.time.HostClock;
 import dev.resident.undertow.time.SystemClock;
 import dev.resident.undertow.trust.InternalRequests;
 import io.undertow.server.HttpHandler;
 import io.undertow.servlet.Servlets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -103,6 +109,8 @@ public final class ResidentHost implements AutoCloseable {
   /** The modules view of a one-instance host, opened by {@link #start()} and closed by {@link #stop()}. */
   private ModulesView modulesView;
   private final ConnectionTimeouts connectionTimeouts;
+  private final SecurityPlan security;
+  private final InternalSecret internalSecret;
 
   private final Object lock = new Object();
   private State state = State.NEW;
@@ -113,14 +121,19 @@ public final class ResidentHost implements AutoCloseable {
   private ApplicationRuntime application;
   private HostServices services;
   private Thread jvmShutdownHook;
+  private RequestSignatures signatures;
+  private RequestSigners.Registration signerRegistration;
+  private PortListeners.Listener httpsListener;
   /** Completes when the first stop, or a failed start, has given everything back; null before. */
   private CompletableFuture<Void> stopped;
   private Thread stopper;
 
   private enum State { NEW, STARTED, STOPPED }
 
-  private ResidentHost(Builder builder, LoadedConfig loaded, AppLayout layout) {
+  private ResidentHost(Builder builder, LoadedConfig loaded, AppLayout layout, SecurityPlan security) {
     this.layout = layout;
+    this.security = security;
+    this.internalSecret = security.internalSecret();
     this.single = builder.instance == null ? null : SingleInstance.resolve(loaded.application(), builder.instance);
     this.modulesViews = builder.modulesView;
     this.config = single == null ? loaded.application() : single.narrowed();
@@ -180,7 +193,10 @@ public final class ResidentHost implements AutoCloseable {
       } catch (Error e) {
         throw failedStart(e, false);
       }
-      LOG.info("Resident host of {} listening on {}:{}", config.applicationId(), address, mainListener.port());
+      LOG.info("Resident host of {} listening on {}:{}{}; internal requests signed with a secret {}",
+          config.applicationId(), address, mainListener.port(),
+          httpsListener == null ? "" : ", HTTPS on " + httpsListener.port(),
+          internalSecret.source().startsWith("random") ? internalSecret.source() : "from " + internalSecret.source());
     }
     if (single != null) {
       LOG.info("Resident host of {} runs only {} (R-DIST-1)", config.applicationId(), single);
@@ -211,17 +227,23 @@ public final class ResidentHost implements AutoCloseable {
         connectionTimeouts.idleTimeout());
     requestExecutor = requestPool(listeners.worker().getIoThread());
     lifecycleExecutor = NamedThreads.growingPool("resident-lifecycle-");
-    InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
+    signatures = new RequestSignatures(internalSecret, clock, RequestSignatures.DEFAULT_CAPACITY);
+    InternalRequests internal = new InternalRequests(signatures, address, listeners.worker(), listeners.buffers());
+    signerRegistration = RequestSigners.register(signatures);
     RequestIds ids = new RequestIds();
-    PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
+    PortChains ports = new PortChains(internal, ids, clock, requestExecutor, security);
     services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
         lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
     application = single == null
         ? new ApplicationRuntime(config, services, plans::get)
         : new ApplicationRuntime(config, services, plans::get, single::runsSlot, modulesView::of);
     application.open();
-    mainListener = listeners.open(requestedPort,
-        single == null ? ports.mainPort(application) : singlePort(ports));
+    HttpHandler main = single == null ? ports.mainPort(application) : singlePort(ports);
+    mainListener = listeners.open(requestedPort, main);
+    if (security.httpsPort() != null) {
+      httpsListener = listeners.openTls(security.httpsPort(), main, security.tls(clock));
+      security.httpsBound(httpsListener.port());
+    }
     if (stopOnJvmShutdown) {
       jvmShutdownHook = new Thread(this::stopFromJvm, "resident-jvm-shutdown");
       Runtime.getRuntime().addShutdownHook(jvmShutdownHook);
@@ -376,6 +398,12 @@ public final class ResidentHost implements AutoCloseable {
     }
     if (mainListener != null) {
       attempt(failures, mainListener::close);
+    }
+    if (httpsListener != null) {
+      attempt(failures, httpsListener::close);
+    }
+    if (signerRegistration != null) {
+      attempt(failures, signerRegistration::close);
     }
     attempt(failures, this::closeModulesView);
     if (listeners != null) {
@@ -564,15 +592,33 @@ public final class ResidentHost implements AutoCloseable {
   }
 
   /**
-   * Returns the header that marks a request as internal to this host, as App Engine marks requests from
-   * the application itself and from its task queues (R-SEC-3): with it, {@code /_ah/} paths may be
-   * called and {@code X-AppEngine-*} headers (such as {@code X-AppEngine-TaskName}, which gives a
-   * request the task deadline) reach user code. Keep it secret; it is random per host.
+   * Signs one request as internal to this application (R-SEC-3), as
+   * {@link dev.resident.api.InternalRequests#sign(String, URI)} does from the host's own threads: the
+   * value of {@code X-Resident-Signature}, good for one request within five minutes. With it, {@code /_ah/}
+   * paths, private modules and {@code login: admin} handlers may be called, and {@code X-AppEngine-*}
+   * headers (such as {@code X-AppEngine-TaskName}, which gives a request the task deadline) reach user
+   * code.
    *
-   * @return the header name and value
+   * @param method the request's method
+   * @param uri the absolute URI it is sent to, such as {@code http://127.0.0.1:8080/tasks/run}
+   * @return the header's value
    */
-  public Map<String, String> internalRequestHeader() {
-    return started().services.internalRequests().header();
+  public String signInternalRequest(String method, URI uri) {
+    return started().signatures.sign(method.toUpperCase(Locale.ROOT), uri);
+  }
+
+  /**
+   * Returns the port of the HTTPS listener ({@code resident.https_port}).
+   *
+   * @return the bound port
+   * @throws IllegalStateException if the host is not started or has no HTTPS listener
+   */
+  public int httpsPort() {
+    PortListeners.Listener https = started().httpsListener;
+    if (https == null) {
+      throw new IllegalStateException("The host has no HTTPS listener: resident.https_port is not set");
+    }
+    return https.port();
   }
 
   /**
@@ -662,6 +708,7 @@ public final class ResidentHost implements AutoCloseable {
     private Function<ApplicationConfig, ModulesView> modulesView = ModulesView::standalone;
     private Duration requestParseTimeout;
     private Duration connectionIdleTimeout;
+    private Authenticator authenticator;
 
     private Builder() {}
 
@@ -675,6 +722,18 @@ public final class ResidentHost implements AutoCloseable {
      */
     public Builder instance(InstanceIdentity instance) {
       this.instance = Objects.requireNonNull(instance, "instance");
+      return this;
+    }
+
+    /**
+     * Sets who signs callers in for {@code login: required} and {@code login: admin} handlers (R-SEC-1),
+     * in place of {@code resident.authenticator}; default none.
+     *
+     * @param authenticator the authenticator, called on I/O threads for every request: it must not block
+     * @return this builder
+     */
+    public Builder authenticator(Authenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
       return this;
     }
 
@@ -852,8 +911,9 @@ public final class ResidentHost implements AutoCloseable {
       AppLayout layout = directories.isEmpty() ? null : AppLayout.read(directories);
       LoadedConfig loaded =
           layout == null ? ConfigLoader.load(sources, versions) : layout.load(sources, versions);
-      UnenforcedProtection.refuse(loaded.application());
-      return new ResidentHost(this, loaded, layout);
+      SecurityPlan security =
+          SecurityPlan.of(loaded.application(), authenticator, classLoader, baseDirectory, System.getenv());
+      return new ResidentHost(this, loaded, layout, security);
     }
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.resident.undertow.launcher.LauncherTestServlet;
+import dev.resident.undertow.security.InternalSecret;
+import dev.resident.undertow.security.RequestSignatures;
+import dev.resident.undertow.time.HostClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +38,9 @@ class MainProcessTest {
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 
+  /** Shared with the launcher through resident.internal_secret_file, so that this process signs (R-SEC-3). */
+  private static final String SECRET = "4f1c2a9e8b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c";
+
   @TempDir
   Path dir;
 
@@ -47,7 +53,10 @@ class MainProcessTest {
         handlers:
         - url: /*
           servlet: %s
+        resident:
+          internal_secret_file: internal-secret.txt
         """.formatted(LauncherTestServlet.class.getName()));
+    Files.writeString(dir.resolve("internal-secret.txt"), SECRET + "\n");
     Files.writeString(dir.resolve("backends.yaml"), """
         - name: memdb
           class: B8
@@ -86,8 +95,12 @@ class MainProcessTest {
       assertThat(rows).extracting(Row::url).doesNotHaveDuplicates()
           .allMatch(url -> url.matches("http://127\\.0\\.0\\.1:[1-9][0-9]*/"));
 
+      RequestSignatures signatures = new RequestSignatures(InternalSecret.parse(SECRET, "test"), WALL_CLOCK, 100);
       for (Row row : rows) {
-        HttpResponse<String> response = get(row.url());
+        if (!row.module().equals("default")) {
+          assertThat(get(row.url()).statusCode()).as("private backend " + row.name() + ", external (R-SEC-2)").isEqualTo(403);
+        }
+        HttpResponse<String> response = row.module().equals("default") ? get(row.url()) : signedGet(signatures, row.url());
         assertThat(response.statusCode()).as(row.url() + " of " + row.name()).isEqualTo(200);
         assertThat(response.body()).startsWith(row.module() + "/v1/");
         if (!row.instance().equals("-")) {
@@ -170,6 +183,28 @@ class MainProcessTest {
   }
 
   @Test
+  @DisplayName("R-SEC-1, R-SEC-2: --check reports rules the host could not enforce (fail closed) and exits 1")
+  void checkUnenforceable() throws IOException {
+    Files.writeString(dir.resolve("app.yaml"), """
+        version: v1
+        handlers:
+        - url: /me/*
+          servlet: a.B
+          login: required
+        - url: /pay/*
+          servlet: a.C
+          secure: always
+        """);
+    try (LauncherProcess launcher = LauncherProcess.start(dir, "--check", "app.yaml")) {
+      assertThat(launcher.awaitExit(RUN_BOUND)).isEqualTo(1);
+      assertThat(launcher.stdout()).hasSize(3);
+      assertThat(launcher.stdout().get(0)).startsWith("app.yaml:3:3: default/v1 /me/* asks for login: required");
+      assertThat(launcher.stdout().get(1)).startsWith("app.yaml:6:3: default/v1 /pay/* asks for secure: always");
+      assertThat(launcher.stdout().get(2)).isEqualTo("Checked 1 file: 2 errors, 0 warnings");
+    }
+  }
+
+  @Test
   @DisplayName("R-HOST-2, R-CFG-5: without --check, a configuration error prints every problem to stderr "
       + "and exits 1 without starting")
   void configErrorExits1() throws IOException {
@@ -199,6 +234,31 @@ class MainProcessTest {
     IntStream.range(0, 10).forEach(i -> names.add("crawler/" + i));
     names.add("worker/0");
     return names;
+  }
+
+  private static final HostClock WALL_CLOCK = new HostClock() {
+    @Override
+    public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.now();
+    }
+
+    @Override
+    public HostClock.Cancellable schedule(Duration delay, Runnable task) {
+      throw new UnsupportedOperationException("not used by signatures");
+    }
+  };
+
+  private static HttpResponse<String> signedGet(RequestSignatures signatures, String url)
+      throws IOException, InterruptedException {
+    URI uri = URI.create(url);
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+        .header(dev.resident.api.InternalRequests.HEADER_NAME, signatures.sign("GET", uri)).build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

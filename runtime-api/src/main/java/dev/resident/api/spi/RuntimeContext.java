@@ -63,4 +63,13 @@ public interface RuntimeContext {
    * @return the figures
    */
   RuntimeStats stats();
+
+  /**
+   * Returns the signer of internal requests of this thread's host (R-SEC-3).
+   *
+   * @return the signer, or null when this context has none and the JVM's host should sign
+   */
+  default RequestSigner requestSigner() {
+    return null;
+  }
 }

@@ -142,7 +142,7 @@ public final class SingleInstance {
         version.settings(), version.source());
     return new ApplicationConfig(application.applicationId(),
         List.of(new ModuleConfig(version.module(), List.of(one))), List.of(), application.domain(),
-        application.adminToken());
+        application.adminToken(), application.security());
   }
 
   /**

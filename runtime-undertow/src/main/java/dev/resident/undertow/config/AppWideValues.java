@@ -47,4 +47,14 @@ final class AppWideValues {
   Optional<String> get(String field) {
     return Optional.ofNullable(first.get(field)).map(AppWideSetting::value);
   }
+
+  /**
+   * Returns where a value is written.
+   *
+   * @param field such as {@code resident.https_port}
+   * @return the origin of the first value given, or empty
+   */
+  Optional<Origin> origin(String field) {
+    return Optional.ofNullable(first.get(field)).map(AppWideSetting::origin);
+  }
 }

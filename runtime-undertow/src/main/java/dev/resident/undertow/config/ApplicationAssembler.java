@@ -124,7 +124,8 @@ final class ApplicationAssembler {
         configs,
         dispatch,
         appWide.get("resident.domain").orElse(null),
-        appWide.get("resident.admin_token").orElse(null));
+        appWide.get("resident.admin_token").orElse(null),
+        SecuritySettings.from(appWide));
   }
 
   /**

@@ -14,13 +14,15 @@ import java.util.Optional;
  *     {@code localhost:<port>} host names
  * @param adminToken the bearer token of the admin API ({@code resident.admin_token}); null for loopback
  *     clients only
+ * @param security the security settings ({@code resident.trusted_proxies}, {@code resident.https_port}, …)
  */
 public record ApplicationConfig(
     String applicationId,
     List<ModuleConfig> modules,
     List<DispatchRule> dispatch,
     String domain,
-    String adminToken) {
+    String adminToken,
+    SecuritySettings security) {
 
   /** The name of the default module. */
   public static final String DEFAULT_MODULE = "default";
@@ -32,6 +34,7 @@ public record ApplicationConfig(
     Objects.requireNonNull(applicationId, "applicationId");
     modules = List.copyOf(modules);
     dispatch = List.copyOf(dispatch);
+    Objects.requireNonNull(security, "security");
   }
 
   /**

@@ -32,7 +32,17 @@ final class ResidentBlockReader {
           "domain",
           "admin_token",
           "request_parse_timeout",
-          "idle_timeout");
+          "idle_timeout",
+          "trusted_proxies",
+          "authenticator",
+          "admins",
+          "login_url",
+          "internal_secret_file",
+          "https_port",
+          "tls_keystore",
+          "tls_keystore_password",
+          "tls_certificate",
+          "tls_key");
 
   /** The largest {@code max_header_size}. */
   static final long MAX_HEADER_SIZE = 1L << 20;
@@ -125,10 +135,11 @@ final class ResidentBlockReader {
     appWideSetting(s, "admin_token", Rules.STRING, true, module).ifPresent(appWide::add);
     appWideSetting(s, "request_parse_timeout", CONNECTION_TIMEOUT, false, module).ifPresent(appWide::add);
     appWideSetting(s, "idle_timeout", CONNECTION_TIMEOUT, false, module).ifPresent(appWide::add);
+    appWide.addAll(SecurityBlockReader.read(s, module));
     return new Result(settings, concurrency, appWide);
   }
 
-  private static Optional<AppWideSetting> appWideSetting(
+  static Optional<AppWideSetting> appWideSetting(
       Section s, String key, Rule<String> rule, boolean secret, String module) {
     Optional<Located<String>> value = s.located(key, rule);
     if (value.isPresent() && !module.equals(ApplicationConfig.DEFAULT_MODULE)) {

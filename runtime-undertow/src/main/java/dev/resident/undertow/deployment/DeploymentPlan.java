@@ -150,7 +150,10 @@ public final class DeploymentPlan {
         .setContextPath("/")
         .setDeploymentName(deploymentName)
         .setDisplayName(displayName)
-        .setExceptionHandler(new BodyLimitExceptionHandler());
+        .setExceptionHandler(new BodyLimitExceptionHandler())
+        // The host enforces access before admission (R-SEC-1) and sets the caller on the exchange; the
+        // deployment's own security handlers would replace it.
+        .setSecurityDisabled(true);
     initParameters.forEach(info::addInitParameter);
     int index = 0;
     for (ModuleHandlers.Registration<? extends Servlet> servlet : code.servlets()) {

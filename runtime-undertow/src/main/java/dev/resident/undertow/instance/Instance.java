@@ -655,6 +655,11 @@ public final class Instance {
     return modulesService;
   }
 
+  /** The signer of the host's internal requests (R-SEC-3). */
+  dev.resident.api.spi.RequestSigner requestSigner() {
+    return host.internalRequests().signatures();
+  }
+
   HostClock clock() {
     return host.clock();
   }

@@ -153,6 +153,11 @@ public final class ThreadContext implements RuntimeContext, Environment {
   }
 
   @Override
+  public dev.resident.api.spi.RequestSigner requestSigner() {
+    return instance.requestSigner();
+  }
+
+  @Override
   public RuntimeStats stats() {
     return instance.stats();
   }

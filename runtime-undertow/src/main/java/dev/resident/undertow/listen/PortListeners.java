@@ -4,6 +4,7 @@ import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
+import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.protocol.http.HttpOpenListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,9 @@ import org.xnio.Options;
 import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
+import javax.net.ssl.SSLContext;
 import org.xnio.channels.AcceptingChannel;
+import org.xnio.ssl.SslConnection;
 
 /** Opens HTTP listeners on one shared XNIO worker; they can be opened and closed at any time. */
 public final class PortListeners implements AutoCloseable {
@@ -106,6 +109,40 @@ public final class PortListeners implements AutoCloseable {
       return new Listener(server, bound);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not listen on " + address + ":" + port, e);
+    }
+  }
+
+  /**
+   * Opens an HTTPS listener (R-SEC-2): TLS on the same worker, the same HTTP options.
+   *
+   * @param port the port, 0 for an ephemeral one
+   * @param handler the root handler of its requests
+   * @param tls the server's TLS context
+   * @return the open listener
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public Listener openTls(int port, HttpHandler handler, SSLContext tls) {
+    HttpOpenListener openListener = new HttpOpenListener(buffers, serverOptions);
+    openListener.setRootHandler(handler);
+    ChannelListener<AcceptingChannel<StreamConnection>> accept =
+        ChannelListeners.openListenerAdapter(openListener);
+    OptionMap socketOptions = OptionMap.builder()
+        .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
+        .set(Options.TCP_NODELAY, true)
+        .set(Options.REUSE_ADDRESSES, true)
+        .set(Options.BACKLOG, 1000)
+        .set(Options.SSL_ENABLED, true)
+        .getMap();
+    UndertowXnioSsl ssl = new UndertowXnioSsl(worker.getXnio(), OptionMap.EMPTY, tls);
+    try {
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      AcceptingChannel<SslConnection> server = ssl.createSslConnectionServer(
+          worker, new InetSocketAddress(address, port), (ChannelListener) accept, socketOptions);
+      server.resumeAccepts();
+      int bound = ((InetSocketAddress) server.getLocalAddress()).getPort();
+      return new Listener(server, bound);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not listen with TLS on " + address + ":" + port, e);
     }
   }
 

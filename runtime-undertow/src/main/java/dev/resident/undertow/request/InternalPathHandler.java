@@ -1,5 +1,9 @@
 package dev.resident.undertow.request;
 
+import dev.resident.undertow.security.CanonicalPath;
+import dev.resident.undertow.security.HostEndpoints;
+import dev.resident.undertow.security.Refusal;
+import dev.resident.undertow.security.SignatureCheck;
 import dev.resident.undertow.trust.InternalRequests;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -7,8 +11,10 @@ import io.undertow.util.StatusCodes;
 import java.util.Objects;
 
 /**
- * Recognises the host's internal requests, and answers 404 to external requests for {@code /_ah/start},
- * {@code /_ah/stop} and {@code /_ah/background}, which never reach user code (R-LIFE-3).
+ * Recognises internal requests by their signature and refuses (401) a request whose signature header is
+ * present but not accepted (R-SEC-3); answers 404 to external requests for {@code /_ah/} paths, which
+ * are the host's own and never reach user code (R-LIFE-3, R-SEC-1), except the host's endpoints
+ * ({@code /_ah/admin}, {@code /_ah/health}, {@code /_ah/metrics}), which the host answers itself.
  */
 public final class InternalPathHandler implements HttpHandler {
 
@@ -26,8 +32,12 @@ public final class InternalPathHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    boolean internal = internalRequests.verify(exchange);
-    if (!internal && isReserved(exchange.getRelativePath())) {
+    SignatureCheck check = internalRequests.verify(exchange);
+    if (check.refused()) {
+      Refusal.send(exchange, StatusCodes.UNAUTHORIZED, check.reason());
+      return;
+    }
+    if (check != SignatureCheck.VALID && isReserved(exchange.getRelativePath())) {
       exchange.setStatusCode(StatusCodes.NOT_FOUND);
       exchange.endExchange();
       return;
@@ -36,15 +46,28 @@ public final class InternalPathHandler implements HttpHandler {
   }
 
   static boolean isReserved(String path) {
-    return reserved(path, "/_ah/start") || reserved(path, "/_ah/stop") || reserved(path, "/_ah/background");
+    if (!mentionsAh(path)) {
+      return false;
+    }
+    String p = CanonicalPath.of(path);
+    if (!p.regionMatches(true, 0, "/_ah", 0, 4) || (p.length() > 4 && p.charAt(4) != '/')) {
+      return false;
+    }
+    return !HostEndpoints.contains(p);
   }
 
-  private static boolean reserved(String path, String prefix) {
-    return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+  /** Whether {@code _ah} occurs in the path in any case: a cheap test before canonicalising it. */
+  private static boolean mentionsAh(String path) {
+    for (int i = path.indexOf('_'); i >= 0 && i + 2 < path.length(); i = path.indexOf('_', i + 1)) {
+      if ((path.charAt(i + 1) | 0x20) == 'a' && (path.charAt(i + 2) | 0x20) == 'h') {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
   public String toString() {
-    return "internal-paths(/_ah/start, /_ah/stop, /_ah/background → 404 unless internal) -> " + next;
+    return "internal-paths(verify signature, bad one → 401; /_ah/* → 404 unless internal or the host's) -> " + next;
   }
 }

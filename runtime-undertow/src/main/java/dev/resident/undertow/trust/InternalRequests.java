@@ -1,5 +1,7 @@
 package dev.resident.undertow.trust;
 
+import dev.resident.undertow.security.RequestSignatures;
+import dev.resident.undertow.security.SignatureCheck;
 import io.undertow.client.ClientCallback;
 import io.undertow.client.ClientConnection;
 import io.undertow.client.ClientExchange;
@@ -14,48 +16,40 @@ import io.undertow.util.Methods;
 import io.undertow.util.StringReadChannelListener;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
 import org.xnio.XnioWorker;
 
 /**
- * Sends the host's internal requests and recognises them: each carries a random per-host secret in
- * {@value #HEADER}, which is compared in constant time and removed before user code sees the request.
+ * Sends the host's internal requests and recognises them: each is signed as the application signs its own
+ * ({@link dev.resident.api.InternalRequests}, R-SEC-3), and the signature is verified and removed before
+ * user code sees the request.
  */
 public final class InternalRequests {
 
-  /** The header that carries the secret. */
-  public static final String HEADER = "X-Resident-Internal";
-
-  private static final HttpString HEADER_NAME = new HttpString(HEADER);
+  private static final HttpString HEADER_NAME = new HttpString(dev.resident.api.InternalRequests.HEADER_NAME);
   private static final AttachmentKey<Boolean> INTERNAL = AttachmentKey.create(Boolean.class);
 
-  private final byte[] secret;
-  private final String secretText;
+  private final RequestSignatures signatures;
   private final String connectAddress;
   private final XnioWorker worker;
   private final ByteBufferPool buffers;
 
   /**
-   * Creates the internal requests of a host with a fresh random secret. Requests are sent on the host's
-   * own XNIO worker, so they need no thread of their own while they wait.
+   * Creates the internal requests of a host. Requests are sent on the host's own XNIO worker, so they need
+   * no thread of their own while they wait.
    *
+   * @param signatures signs and verifies with the application's secret
    * @param bindAddress the address the host listens on; internal requests connect to loopback when it is a
    *     wildcard address
    * @param worker the host's XNIO worker
    * @param buffers the host's buffer pool
    */
-  public InternalRequests(String bindAddress, XnioWorker worker, ByteBufferPool buffers) {
-    byte[] random = new byte[32];
-    new SecureRandom().nextBytes(random);
-    this.secretText = HexFormat.of().formatHex(random);
-    this.secret = secretText.getBytes(StandardCharsets.US_ASCII);
+  public InternalRequests(
+      RequestSignatures signatures, String bindAddress, XnioWorker worker, ByteBufferPool buffers) {
+    this.signatures = Objects.requireNonNull(signatures, "signatures");
     this.connectAddress = isWildcard(bindAddress) ? "127.0.0.1" : bindAddress;
     this.worker = worker;
     this.buffers = buffers;
@@ -76,7 +70,8 @@ public final class InternalRequests {
       public void completed(ClientConnection connection) {
         ClientRequest request = new ClientRequest().setMethod(Methods.GET).setPath(path);
         request.getRequestHeaders().put(Headers.HOST, host + ":" + port);
-        request.getRequestHeaders().put(HEADER_NAME, secretText);
+        request.getRequestHeaders().put(HEADER_NAME,
+            signatures.sign("GET", URI.create("http://" + host + ":" + port + path)));
         connection.sendRequest(request, new ClientCallback<>() {
           @Override
           public void completed(ClientExchange exchange) {
@@ -124,31 +119,27 @@ public final class InternalRequests {
   }
 
   /**
-   * Returns the header that makes a request internal.
+   * Returns the signer of the application's internal requests.
    *
-   * @return the header name and the secret
+   * @return the signer
    */
-  public Map<String, String> header() {
-    return Map.of(HEADER, secretText);
+  public RequestSignatures signatures() {
+    return signatures;
   }
 
   /**
-   * Checks the secret of an incoming request, removes the header, and remembers the answer on the exchange.
+   * Checks the signature of an incoming request, removes its header, and remembers on the exchange that
+   * the request is internal when the signature is valid.
    *
    * @param exchange the request
-   * @return true when the request is internal
+   * @return what the signature says
    */
-  public boolean verify(HttpServerExchange exchange) {
-    String presented = exchange.getRequestHeaders().getFirst(HEADER_NAME);
-    boolean internal = false;
-    if (presented != null) {
-      exchange.getRequestHeaders().remove(HEADER_NAME);
-      internal = MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.US_ASCII));
-    }
-    if (internal) {
+  public SignatureCheck verify(HttpServerExchange exchange) {
+    SignatureCheck check = signatures.verify(exchange);
+    if (check == SignatureCheck.VALID) {
       exchange.putAttachment(INTERNAL, Boolean.TRUE);
     }
-    return internal;
+    return check;
   }
 
   /**

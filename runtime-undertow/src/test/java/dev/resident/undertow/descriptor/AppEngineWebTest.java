@@ -177,13 +177,13 @@ class AppEngineWebTest {
   }
 
   @Test
-  @DisplayName("R-SEC-1, R-WAR-3 a web.xml security constraint makes the host refuse to start (fail closed) until it is enforced")
+  @DisplayName("R-SEC-1, R-WAR-3 a web.xml constraint for any signed-in user stops a host with no authenticator (fail closed)")
   void securityConstraintRefused(@TempDir Path dir) {
     Wars.war(dir, "<version>v1</version>\n");
     Wars.webXml(dir, """
         <security-constraint>
-          <web-resource-collection><url-pattern>/admin/*</url-pattern></web-resource-collection>
-          <auth-constraint><role-name>admin</role-name></auth-constraint>
+          <web-resource-collection><url-pattern>/account/*</url-pattern></web-resource-collection>
+          <auth-constraint><role-name>*</role-name></auth-constraint>
         </security-constraint>
         """);
     ConfigException e = catchThrowableOfType(ConfigException.class,
@@ -191,7 +191,7 @@ class AppEngineWebTest {
     assertThat(e).isNotNull();
     assertThat(e.problems()).singleElement().satisfies(p -> {
       assertThat(p.toString()).startsWith(dir.resolve("WEB-INF/web.xml") + ":3:3:");
-      assertThat(p.message()).contains("/admin/*").contains("login: admin").contains("refuses to start");
+      assertThat(p.message()).contains("/account/*").contains("login: required");
     });
   }
 }

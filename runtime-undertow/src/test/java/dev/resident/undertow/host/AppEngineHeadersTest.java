@@ -3,6 +3,7 @@ package dev.resident.undertow.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resident.api.Environment;
+import dev.resident.api.InternalRequests;
 import dev.resident.undertow.ResidentHost;
 import dev.resident.undertow.VersionBuilder;
 import dev.resident.undertow.admission.Rejection;
@@ -116,19 +117,14 @@ class AppEngineHeadersTest {
   void internalRequestsKeepTheirHeaders() {
     try (ResidentHost host = host()) {
       assertThat(Http.get(host.port(), "/warm-up").statusCode()).as("an automatic instance runs").isEqualTo(200);
-      List<String> headers = new ArrayList<>(List.of(APP_ENGINE_HEADERS));
-      host.internalRequestHeader().forEach((name, value) -> {
-        headers.add(name);
-        headers.add(value);
-      });
-      HttpResponse<String> internal = Http.get(host.port(), "/x", headers.toArray(String[]::new));
+      HttpResponse<String> internal = Http.getSigned(host, host.port(), "/x", APP_ENGINE_HEADERS);
       assertThat(internal.body()).as("the task deadline of automatic scaling").isEqualTo(
           "seen [x-appengine-country, x-appengine-failfast, x-appengine-queuename, x-appengine-taskname]"
               + " remaining 600000");
 
-      String internalName = host.internalRequestHeader().keySet().iterator().next();
-      assertThat(Http.get(host.port(), "/x", internalName, "not-the-secret").body())
-          .isEqualTo("seen [] remaining 60000");
+      HttpResponse<String> forged = Http.get(host.port(), "/x", InternalRequests.HEADER_NAME, "not-a-signature");
+      assertThat(forged.statusCode()).isEqualTo(401);
+      assertThat(forged.body()).isEqualTo("malformed signature\n");
     }
   }
 }

@@ -177,12 +177,8 @@ class DeadlineTest {
       assertThat(Http.get(host.port(), "/remaining").body()).isEqualTo("none");
       assertThat(Http.get(host.port(), "/remaining", "X-AppEngine-TaskName", "t1").body())
           .as("an external task header is stripped").isEqualTo("none");
-      List<String> headers = new ArrayList<>(List.of("X-AppEngine-QueueName", "default"));
-      for (Map.Entry<String, String> internal : host.internalRequestHeader().entrySet()) {
-        headers.add(internal.getKey());
-        headers.add(internal.getValue());
-      }
-      assertThat(Http.get(host.port(), "/remaining", headers.toArray(String[]::new)).body()).isEqualTo("180000");
+      assertThat(Http.getSigned(host, host.port(), "/remaining", "X-AppEngine-QueueName", "default").body())
+          .isEqualTo("180000");
     }
   }
 

@@ -42,6 +42,15 @@ final class Http {
     }
   }
 
+  /** A GET signed as an internal request of the host (R-SEC-3). */
+  static HttpResponse<String> getSigned(dev.resident.undertow.ResidentHost host, int port, String path, String... headers) {
+    URI uri = URI.create("http://127.0.0.1:" + port + path);
+    String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+    all[headers.length] = dev.resident.api.InternalRequests.HEADER_NAME;
+    all[headers.length + 1] = host.signInternalRequest("GET", uri);
+    return get(port, path, all);
+  }
+
   static CompletableFuture<HttpResponse<String>> getAsync(int port, String path, String... headers) {
     return CLIENT.sendAsync(request(port, path, headers), HttpResponse.BodyHandlers.ofString());
   }

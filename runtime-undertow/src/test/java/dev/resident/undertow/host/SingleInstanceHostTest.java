@@ -103,6 +103,8 @@ class SingleInstanceHostTest {
       assertThat(host.instanceState("batch", "v1", "0")).isEqualTo(InstanceState.STOPPED);
       assertThat(Http.get(host.port(), "/work").body()).isEqualTo("batch/v1/0");
       assertThat(recorder.events).containsSubsequence("/_ah/start batch/v1/0", "/work batch/v1/0");
+      // The client has its response a moment before the request leaves the instance; idle counts from then.
+      Await.until("the request left the instance", () -> host.stats("batch", "v1", "0").getRequestsActive() == 0);
       clock.advance(Duration.ofMinutes(1));
       Await.until("the idle basic instance stops", () -> host.instanceState("batch", "v1", "0") == InstanceState.STOPPED);
     }

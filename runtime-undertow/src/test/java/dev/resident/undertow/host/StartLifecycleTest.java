@@ -132,7 +132,7 @@ class StartLifecycleTest {
   }
 
   @Test
-  @DisplayName("R-LIFE-3 external /_ah/start, /_ah/stop and /_ah/background get 404 and never reach user code")
+  @DisplayName("R-LIFE-3, R-SEC-1 external /_ah/start, /_ah/stop, /_ah/background and other /_ah/ paths get 404 and never reach user code")
   void reservedPathsAreNotReachable() {
     try (ResidentHost host = TestHosts.builder(clock)
         .version(VersionBuilder.manual("default", "v1", 1).build())
@@ -145,10 +145,11 @@ class StartLifecycleTest {
       for (String path : new String[] {"/_ah/start", "/_ah/stop", "/_ah/background", "/_ah/start/x"}) {
         assertThat(Http.get(host.port(), path).statusCode()).as(path).isEqualTo(404);
         assertThat(Http.get(host.instancePort("default", "v1", "0"), path).statusCode()).as(path).isEqualTo(404);
-        assertThat(Http.get(host.port(), path, "X-Resident-Internal", "guess").statusCode()).as(path).isEqualTo(404);
+        assertThat(Http.get(host.port(), path, "X-Resident-Signature", "guess").statusCode()).as(path).isEqualTo(401);
       }
+      assertThat(Http.get(host.port(), "/_ah/other").statusCode()).as("every /_ah/ path is the host's").isEqualTo(404);
       assertThat(recorder.events).hasSize(before);
-      assertThat(Http.get(host.port(), "/_ah/other").statusCode()).isEqualTo(200);
+      assertThat(Http.getSigned(host, host.port(), "/_ah/other").statusCode()).as("signed").isEqualTo(200);
     }
   }
 }

@@ -193,6 +193,33 @@ public class WarHostTest {
   }
 
   @Test
+  @DisplayName("R-SEC-1, R-WAR-3 a web.xml constraint for role admin is enforced before the WAR: unsigned callers never reach it, signed ones do")
+  void adminConstraintEnforced(@TempDir Path dir) {
+    Path app = dir.resolve("app");
+    WarDirs.appengineWeb(app, "<version>v1</version>\n");
+    WarDirs.webXml(app, """
+          <security-constraint>
+            <web-resource-collection><url-pattern>/admin/*</url-pattern></web-resource-collection>
+            <auth-constraint><role-name>admin</role-name></auth-constraint>
+          </security-constraint>
+        """);
+    WarDirs.write(app, "admin/report.txt", "the admin report");
+    WarDirs.write(app, "open.txt", "open to all");
+    try (ResidentHost host = host(app)) {
+      host.start();
+      HttpResponse<String> refused = Http.get(host.port(), "/admin/report.txt");
+      assertThat(refused.statusCode()).isIn(401, 403);
+      assertThat(refused.body()).doesNotContain("the admin report");
+      assertThat(Http.get(host.port(), "/open.txt").body()).isEqualTo("open to all");
+      java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + host.port() + "/admin/report.txt");
+      HttpResponse<String> signed = Http.get(host.port(), "/admin/report.txt",
+          dev.resident.api.InternalRequests.HEADER_NAME, host.signInternalRequest("GET", uri));
+      assertThat(signed.statusCode()).isEqualTo(200);
+      assertThat(signed.body()).isEqualTo("the admin report");
+    }
+  }
+
+  @Test
   @DisplayName("R-WAR-3 filter dispatchers (FORWARD only), error pages by exception type, async-supported, session timeout")
   void dispatchersAndErrorPages(@TempDir Path dir) {
     Path app = dir.resolve("app");

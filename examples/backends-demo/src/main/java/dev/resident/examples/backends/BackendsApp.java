@@ -72,7 +72,7 @@ public final class BackendsApp {
     }
     Consumer<String> events = settings.events();
     return host
-        .handlers("default", h -> h.servlet("/", IndexServlet.class))
+        .handlers("default", h -> h.servlet("/", IndexServlet.class).servlet("/memdb/*", MemdbFrontServlet.class))
         .handlers("memdb", h -> h.servlet("/*", MemdbServlet.class,
             () -> new MemdbServlet(settings.checkpoints(), events)))
         .handlers("crawler", h -> h.servlet("/*", CrawlerServlet.class,

@@ -74,15 +74,17 @@ public final class BackendsDemo {
         "Open " + main + "/ in a browser (or curl it) for every instance and its address.",
         "",
         "Try:",
-        "  curl -X PUT --data 'https://example.com/' " + memdb + "/kv/" + CrawlerServlet.FRONTIER
-            + "    # memdb/0 stores the crawl frontier",
-        "  curl " + memdb + "/kv/" + CrawlerServlet.FRONTIER + "    # and reads it back",
+        "  curl -X PUT --data 'https://example.com/' " + main + "/memdb/0/kv/" + CrawlerServlet.FRONTIER
+            + "    # the default module stores the crawl frontier on memdb/0, with a signed request",
+        "  curl " + main + "/memdb/0/kv/" + CrawlerServlet.FRONTIER + "    # and reads it back",
+        "  curl -i " + memdb + "/kv/" + CrawlerServlet.FRONTIER + "    # memdb is private: 403 to curl",
         "  curl " + crawler + "/status    # crawler/0 fetches it from memdb/0 every "
             + settings.crawlInterval().toSeconds() + " s, in a background thread",
         "  curl -s '" + worker + "/work?seconds=10' & sleep 1; curl -i " + worker
             + "/work    # worker is busy and failfast: 503 at once",
         "  curl " + cmdline + "/status    # starts cmdline/0, which runs its "
             + settings.jobSteps() + "-step job in /_ah/start, then answers",
+        "  curl -H 'Authorization: Bearer demo-admin-token' " + main + "/admin/    # the login: admin handler",
         "",
         "Ctrl-C stops every instance gracefully; memdb checkpoints to " + settings.checkpoints(),
         "and reloads its keys when the demo starts again.",

@@ -1,5 +1,6 @@
 package dev.resident.examples.backends;
 
+import dev.resident.api.InternalRequests;
 import dev.resident.api.LifecycleManager;
 import dev.resident.api.ThreadManager;
 import dev.resident.api.modules.ModulesException;
@@ -93,7 +94,9 @@ public final class CrawlerServlet extends HttpServlet {
       return;
     }
     source = "memdb/" + memdb + " at " + hostname + " /kv/" + FRONTIER;
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostname + "/kv/" + FRONTIER))
+    // memdb is private (R-SEC-2): only requests the application signs reach it (R-SEC-3).
+    URI uri = URI.create("http://" + hostname + "/kv/" + FRONTIER);
+    HttpRequest request = InternalRequests.sign(HttpRequest.newBuilder(uri), "GET", uri)
         .timeout(Duration.ofSeconds(10)).build();
     try {
       HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

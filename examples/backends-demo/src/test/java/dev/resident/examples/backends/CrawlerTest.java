@@ -23,7 +23,7 @@ class CrawlerTest extends DemoHostTest {
   void fetchesFromMemdb(ResidentHost host, ResidentClient client) {
     awaitServing(host, "memdb", 5);
     awaitServing(host, "crawler", 10);
-    put(client.instance("memdb", "v1", "3"), "/kv/" + CrawlerServlet.FRONTIER, "https://example.com/");
+    put(client.internal().instance("memdb", "v1", "3"), "/kv/" + CrawlerServlet.FRONTIER, "https://example.com/");
 
     ResidentClient.Target crawler3 = client.instance("crawler", "v1", "3");
     await("crawler/3 to fetch the frontier", () -> crawler3.get("/status").body().contains("200 https://example.com/"));

@@ -1,10 +1,12 @@
 package dev.resident.examples.backends;
 
+import dev.resident.api.InternalRequests;
 import dev.resident.testing.ResidentClient;
 import dev.resident.undertow.ResidentHost;
 import dev.resident.undertow.instance.InstanceState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,14 +86,21 @@ final class DemoFixture {
     }
   }
 
-  /** Sends a PUT with a text body; {@link ResidentClient} sends GET and POST only. */
+  /**
+   * Sends a PUT with a text body; {@link ResidentClient} sends GET and POST only. Signed as an internal
+   * request with {@link InternalRequests}, which a test thread may do while one host runs (memdb is
+   * private, R-SEC-2).
+   */
   static HttpResponse<String> put(ResidentClient.Target target, String path, String body) {
-    return send(HttpRequest.newBuilder(target.uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    URI uri = target.uri(path);
+    return send(InternalRequests.sign(HttpRequest.newBuilder(uri), "PUT", uri)
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  /** Sends a DELETE. */
+  /** Sends a DELETE, signed as {@link #put} is. */
   static HttpResponse<String> delete(ResidentClient.Target target, String path) {
-    return send(HttpRequest.newBuilder(target.uri(path)).DELETE());
+    URI uri = target.uri(path);
+    return send(InternalRequests.sign(HttpRequest.newBuilder(uri), "DELETE", uri).DELETE());
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -18,7 +18,7 @@ class MemdbTest extends DemoHostTest {
   @DisplayName("R-LIFE-5 R-API-4 memdb keeps its keys across stopVersion and startVersion: its hook checkpoints, its /_ah/start reloads")
   void keepsKeysAcrossARestart(ResidentHost host, ResidentClient client, ModulesService modules) {
     awaitServing(host, "memdb", 5);
-    ResidentClient.Target memdb2 = client.instance("memdb", "v1", "2");
+    ResidentClient.Target memdb2 = client.internal().instance("memdb", "v1", "2");
     assertThat(put(memdb2, "/kv/frontier", "https://example.com/").statusCode()).isEqualTo(200);
     assertThat(memdb2.post("/kv/depth", "3").statusCode()).as("POST stores too").isEqualTo(200);
     assertThat(put(memdb2, "/kv/scratch", "x").statusCode()).isEqualTo(200);
@@ -37,7 +37,7 @@ class MemdbTest extends DemoHostTest {
     assertThat(memdb2.get("/kv/frontier").body()).isEqualTo("https://example.com/");
     assertThat(memdb2.get("/kv/depth").body()).isEqualTo("3");
     assertThat(memdb2.get("/kv/scratch").statusCode()).isEqualTo(404);
-    assertThat(client.instance("memdb", "v1", "0").get("/kv/frontier").statusCode())
+    assertThat(client.internal().instance("memdb", "v1", "0").get("/kv/frontier").statusCode())
         .as("each instance has its own keys").isEqualTo(404);
     assertThat(demo.events("memdb/2 ")).contains("memdb/2 started with 2 keys from " + demo.checkpoint("2"));
   }
@@ -46,8 +46,8 @@ class MemdbTest extends DemoHostTest {
   @DisplayName("R-LIFE-4 R-API-4 scaling memdb down checkpoints only the instances it removes; scaling up again reloads them")
   void scalingDownAndUp(ResidentHost host, ResidentClient client, ModulesService modules) {
     awaitServing(host, "memdb", 5);
-    put(client.instance("memdb", "v1", "0"), "/kv/kept", "in memory");
-    put(client.instance("memdb", "v1", "4"), "/kv/frontier", "https://example.org/");
+    put(client.internal().instance("memdb", "v1", "0"), "/kv/kept", "in memory");
+    put(client.internal().instance("memdb", "v1", "4"), "/kv/frontier", "https://example.org/");
 
     modules.setNumInstances("memdb", null, 4);
 
@@ -58,7 +58,7 @@ class MemdbTest extends DemoHostTest {
 
     modules.setNumInstances("memdb", null, 5);
 
-    assertThat(client.instance("memdb", "v1", "4").get("/kv/frontier").body()).isEqualTo("https://example.org/");
-    assertThat(client.instance("memdb", "v1", "0").get("/kv/kept").body()).isEqualTo("in memory");
+    assertThat(client.internal().instance("memdb", "v1", "4").get("/kv/frontier").body()).isEqualTo("https://example.org/");
+    assertThat(client.internal().instance("memdb", "v1", "0").get("/kv/kept").body()).isEqualTo("in memory");
   }
 }
