@@ -2,7 +2,7 @@ package dev.resident.kubernetes;
 
 import dev.resident.api.modules.ModulesException;
 import dev.resident.api.modules.ModulesService;
-import dev.resident.undertow.config.ModuleConfig;
+import dev.resident.undertow.cluster.ConfiguredModules;
 import dev.resident.undertow.config.ScalingConfig;
 import dev.resident.undertow.config.ScalingType;
 import dev.resident.undertow.config.VersionConfig;
@@ -14,9 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
@@ -41,7 +39,7 @@ import java.util.concurrent.Future;
  * of the API server is a {@link ModulesException} with its status code and message. Only StatefulSets labelled
  * with this application's id are changed.
  */
-final class KubernetesModulesService implements ModulesService {
+final class KubernetesModulesService extends ConfiguredModules {
 
   static final String KNATIVE_API = "serving.knative.dev/v1";
   /** Knative's Service, named without asking the API server's discovery. */
@@ -49,45 +47,10 @@ final class KubernetesModulesService implements ModulesService {
   static final ResourceDefinitionContext KNATIVE_REVISION = knative("Revision", "revisions");
 
   private final KubernetesCluster cluster;
-  private final ModulesService local;
 
   KubernetesModulesService(KubernetesCluster cluster, ModulesService local) {
+    super(cluster.application(), local);
     this.cluster = cluster;
-    this.local = local;
-  }
-
-  @Override
-  public String getCurrentModule() {
-    return local.getCurrentModule();
-  }
-
-  @Override
-  public String getCurrentVersion() {
-    return local.getCurrentVersion();
-  }
-
-  @Override
-  public String getCurrentInstanceId() {
-    return local.getCurrentInstanceId();
-  }
-
-  @Override
-  public Set<String> getModules() {
-    Set<String> names = new LinkedHashSet<>();
-    cluster.application().modules().forEach(m -> names.add(m.name()));
-    return names;
-  }
-
-  @Override
-  public Set<String> getVersions(String module) {
-    Set<String> names = new LinkedHashSet<>();
-    module(module).versions().forEach(v -> names.add(v.version()));
-    return names;
-  }
-
-  @Override
-  public String getDefaultVersion(String module) {
-    return module(module).defaultVersion().version();
   }
 
   @Override
@@ -331,22 +294,6 @@ final class KubernetesModulesService implements ModulesService {
   private static ResourceDefinitionContext knative(String kind, String plural) {
     return new ResourceDefinitionContext.Builder().withGroup("serving.knative.dev").withVersion("v1").withKind(kind)
         .withPlural(plural).withNamespaced(true).build();
-  }
-
-  private ModuleConfig module(String module) {
-    String name = module == null ? local.getCurrentModule() : module;
-    return cluster.application().module(name).orElseThrow(() -> new ModulesException("Unknown module " + name
-        + "; modules: " + getModules()));
-  }
-
-  private VersionConfig version(String module, String version) {
-    ModuleConfig found = module(module);
-    String name = version == null && module == null ? local.getCurrentVersion() : version;
-    if (name == null) {
-      return found.defaultVersion();
-    }
-    return found.version(name).orElseThrow(() -> new ModulesException("Unknown module version " + found.name()
-        + "/" + name + "; versions of " + found.name() + ": " + getVersions(found.name())));
   }
 
   private Future<Void> async(Runnable change) {

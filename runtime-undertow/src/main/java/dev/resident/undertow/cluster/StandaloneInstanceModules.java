@@ -3,11 +3,8 @@ package dev.resident.undertow.cluster;
 import dev.resident.api.modules.ModulesException;
 import dev.resident.api.modules.ModulesService;
 import dev.resident.undertow.config.ApplicationConfig;
-import dev.resident.undertow.config.ModuleConfig;
 import dev.resident.undertow.config.ScalingConfig;
 import dev.resident.undertow.config.VersionConfig;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.concurrent.Future;
 
 /**
@@ -16,48 +13,10 @@ import java.util.concurrent.Future;
  * process's own instance, and every change or host name is refused, since the other instances are other
  * processes that nothing here can reach.
  */
-final class StandaloneInstanceModules implements ModulesService {
-
-  private final ApplicationConfig application;
-  private final ModulesService local;
+final class StandaloneInstanceModules extends ConfiguredModules {
 
   StandaloneInstanceModules(ApplicationConfig application, ModulesService local) {
-    this.application = application;
-    this.local = local;
-  }
-
-  @Override
-  public String getCurrentModule() {
-    return local.getCurrentModule();
-  }
-
-  @Override
-  public String getCurrentVersion() {
-    return local.getCurrentVersion();
-  }
-
-  @Override
-  public String getCurrentInstanceId() {
-    return local.getCurrentInstanceId();
-  }
-
-  @Override
-  public Set<String> getModules() {
-    Set<String> names = new LinkedHashSet<>();
-    application.modules().forEach(m -> names.add(m.name()));
-    return names;
-  }
-
-  @Override
-  public Set<String> getVersions(String module) {
-    Set<String> names = new LinkedHashSet<>();
-    module(module).versions().forEach(v -> names.add(v.version()));
-    return names;
-  }
-
-  @Override
-  public String getDefaultVersion(String module) {
-    return module(module).defaultVersion().version();
+    super(application, local);
   }
 
   @Override
@@ -112,29 +71,13 @@ final class StandaloneInstanceModules implements ModulesService {
 
   private ModulesException refused(String call, VersionConfig version) {
     return new ModulesException(call + "(" + version.key() + ") needs a cluster: this process runs only "
-        + local.getCurrentModule() + "/" + local.getCurrentVersion() + " (--instance), and no cluster's modules"
+        + getCurrentModule() + "/" + getCurrentVersion() + " (--instance), and no cluster's modules"
         + " service applies here (runtime-kubernetes inside a pod)");
-  }
-
-  private ModuleConfig module(String module) {
-    String name = module == null ? local.getCurrentModule() : module;
-    return application.module(name).orElseThrow(() -> new ModulesException("Unknown module " + name
-        + "; modules: " + getModules()));
-  }
-
-  private VersionConfig version(String module, String version) {
-    ModuleConfig found = module(module);
-    String name = version == null && module == null ? local.getCurrentVersion() : version;
-    if (name == null) {
-      return found.defaultVersion();
-    }
-    return found.version(name).orElseThrow(() -> new ModulesException("Unknown module version " + found.name()
-        + "/" + name + "; versions of " + found.name() + ": " + getVersions(found.name())));
   }
 
   @Override
   public String toString() {
-    return "standalone-instance-modules(" + application.applicationId() + ")";
+    return "standalone-instance-modules(" + application().applicationId() + ")";
   }
 
   /**
