@@ -66,13 +66,13 @@ public final class WarLoaders {
   public synchronized Lease acquire() {
     if (perInstance) {
       WarClassLoader own = newLoader();
-      return new OwnLease(own);
+      return new LoanedLoader(own, WarLoaders::close);
     }
     if (shared == null) {
       shared = newLoader();
     }
     sharedLeases++;
-    return new SharedLease(shared);
+    return new LoanedLoader(shared, this::release);
   }
 
   /**
@@ -141,11 +141,14 @@ public final class WarLoaders {
     return "war-loaders(" + description + (perInstance ? ", per instance" : ", per version") + ")";
   }
 
-  private final class SharedLease implements Lease {
+  /** A loader lent to one deployment, given back once, as {@code giveBack} says. */
+  private static final class LoanedLoader implements Lease {
+    private final java.util.function.Consumer<WarClassLoader> giveBack;
     private WarClassLoader loader;
 
-    SharedLease(WarClassLoader loader) {
+    LoanedLoader(WarClassLoader loader, java.util.function.Consumer<WarClassLoader> giveBack) {
       this.loader = loader;
+      this.giveBack = giveBack;
     }
 
     @Override
@@ -159,31 +162,7 @@ public final class WarLoaders {
     @Override
     public synchronized void close() {
       if (loader != null) {
-        release(loader);
-        loader = null;
-      }
-    }
-  }
-
-  private static final class OwnLease implements Lease {
-    private WarClassLoader loader;
-
-    OwnLease(WarClassLoader loader) {
-      this.loader = loader;
-    }
-
-    @Override
-    public synchronized ClassLoader loader() {
-      if (loader == null) {
-        throw new IllegalStateException("the lease was given back");
-      }
-      return loader;
-    }
-
-    @Override
-    public synchronized void close() {
-      if (loader != null) {
-        WarLoaders.close(loader);
+        giveBack.accept(loader);
         loader = null;
       }
     }

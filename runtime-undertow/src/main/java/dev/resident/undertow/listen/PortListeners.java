@@ -89,27 +89,37 @@ public final class PortListeners implements AutoCloseable {
    * @throws UncheckedIOException if the port cannot be bound
    */
   public Listener open(int port, HttpHandler handler) {
-    HttpOpenListener openListener = new HttpOpenListener(buffers, serverOptions);
-    openListener.setRootHandler(handler);
-    ChannelListener<AcceptingChannel<StreamConnection>> accept =
-        ChannelListeners.openListenerAdapter(openListener);
-    OptionMap socketOptions = OptionMap.builder()
-        .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
-        .set(Options.TCP_NODELAY, true)
-        .set(Options.REUSE_ADDRESSES, true)
+    OptionMap socketOptions = socketOptions()
         .set(Options.BALANCING_TOKENS, 1)
         .set(Options.BALANCING_CONNECTIONS, 2)
-        .set(Options.BACKLOG, 1000)
         .getMap();
     try {
-      AcceptingChannel<? extends StreamConnection> server =
-          worker.createStreamConnectionServer(new InetSocketAddress(address, port), accept, socketOptions);
-      server.resumeAccepts();
-      int bound = ((InetSocketAddress) server.getLocalAddress()).getPort();
-      return new Listener(server, bound);
+      AcceptingChannel<? extends StreamConnection> server = worker.createStreamConnectionServer(
+          new InetSocketAddress(address, port), accept(handler), socketOptions);
+      return started(server);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not listen on " + address + ":" + port, e);
     }
+  }
+
+  /** Undertow's HTTP/1.1 parser with this host's options, in front of a port's handler chain. */
+  private ChannelListener<AcceptingChannel<StreamConnection>> accept(HttpHandler handler) {
+    HttpOpenListener openListener = new HttpOpenListener(buffers, serverOptions);
+    openListener.setRootHandler(handler);
+    return ChannelListeners.openListenerAdapter(openListener);
+  }
+
+  private OptionMap.Builder socketOptions() {
+    return OptionMap.builder()
+        .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
+        .set(Options.TCP_NODELAY, true)
+        .set(Options.REUSE_ADDRESSES, true)
+        .set(Options.BACKLOG, 1000);
+  }
+
+  private static Listener started(AcceptingChannel<? extends StreamConnection> server) throws IOException {
+    server.resumeAccepts();
+    return new Listener(server, ((InetSocketAddress) server.getLocalAddress()).getPort());
   }
 
   /**
@@ -122,25 +132,14 @@ public final class PortListeners implements AutoCloseable {
    * @throws UncheckedIOException if the port cannot be bound
    */
   public Listener openTls(int port, HttpHandler handler, SSLContext tls) {
-    HttpOpenListener openListener = new HttpOpenListener(buffers, serverOptions);
-    openListener.setRootHandler(handler);
-    ChannelListener<AcceptingChannel<StreamConnection>> accept =
-        ChannelListeners.openListenerAdapter(openListener);
-    OptionMap socketOptions = OptionMap.builder()
-        .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
-        .set(Options.TCP_NODELAY, true)
-        .set(Options.REUSE_ADDRESSES, true)
-        .set(Options.BACKLOG, 1000)
-        .set(Options.SSL_ENABLED, true)
-        .getMap();
+    ChannelListener<AcceptingChannel<StreamConnection>> accept = accept(handler);
+    OptionMap socketOptions = socketOptions().set(Options.SSL_ENABLED, true).getMap();
     UndertowXnioSsl ssl = new UndertowXnioSsl(worker.getXnio(), OptionMap.EMPTY, tls);
     try {
       @SuppressWarnings({"unchecked", "rawtypes"})
       AcceptingChannel<SslConnection> server = ssl.createSslConnectionServer(
           worker, new InetSocketAddress(address, port), (ChannelListener) accept, socketOptions);
-      server.resumeAccepts();
-      int bound = ((InetSocketAddress) server.getLocalAddress()).getPort();
-      return new Listener(server, bound);
+      return started(server);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not listen with TLS on " + address + ":" + port, e);
     }
