@@ -3,6 +3,10 @@ package dev.resident.undertow;
 import dev.resident.api.RuntimeStats;
 import dev.resident.api.modules.ModulesException;
 import dev.resident.api.modules.ModulesService;
+import dev.resident.undertow.accesslog.AccessLog;
+import dev.resident.undertow.accesslog.RecentRequests;
+import dev.resident.undertow.admin.AdminAccess;
+import dev.resident.undertow.admin.HostOperations;
 import dev.resident.undertow.config.ApplicationConfig;
 import dev.resident.undertow.config.ConfigException;
 import dev.resident.undertow.config.ConfigLoader;
@@ -13,6 +17,7 @@ import dev.resident.undertow.config.VersionConfig;
 import dev.resident.undertow.deadline.DeadlineTimer;
 import dev.resident.undertow.deployment.DeploymentPlan;
 import dev.resident.undertow.deployment.ModuleHandlers;
+import dev.resident.undertow.health.HostLiveness;
 import dev.resident.undertow.instance.ApplicationRuntime;
 import dev.resident.undertow.instance.HostServices;
 import dev.resident.undertow.instance.Instance;
@@ -82,6 +87,7 @@ public final class ResidentHost implements AutoCloseable {
   private final ClassLoader classLoader;
   private final Path baseDirectory;
   private final boolean stopOnJvmShutdown;
+  private final boolean accessLog;
 
   private final Object lock = new Object();
   private State state = State.NEW;
@@ -91,6 +97,8 @@ public final class ResidentHost implements AutoCloseable {
   private PortListeners.Listener mainListener;
   private ApplicationRuntime application;
   private HostServices services;
+  private HostLiveness liveness;
+  private HostOperations operations;
   private Thread jvmShutdownHook;
 
   private enum State { NEW, STARTED, STOPPED }
@@ -106,6 +114,7 @@ public final class ResidentHost implements AutoCloseable {
     this.classLoader = builder.classLoader;
     this.baseDirectory = builder.baseDirectory;
     this.stopOnJvmShutdown = builder.stopOnJvmShutdown;
+    this.accessLog = builder.accessLog;
   }
 
   /**
@@ -137,12 +146,16 @@ public final class ResidentHost implements AutoCloseable {
       lifecycleExecutor = NamedThreads.growingPool("resident-lifecycle-");
       InternalRequests internal = new InternalRequests(address, listeners.worker(), listeners.buffers());
       RequestIds ids = new RequestIds();
-      PortChains ports = new PortChains(internal, ids, clock, requestExecutor);
+      liveness = new HostLiveness();
+      AccessLog log = accessLog ? new AccessLog(clock, new RecentRequests(AccessLog.DEFAULT_CAPACITY)) : null;
+      PortChains ports = new PortChains(internal, ids, clock, requestExecutor, liveness, log);
       services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
           lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
       application = new ApplicationRuntime(config, services, this::plan);
+      operations = new HostOperations(application, clock, lifecycleExecutor, (RequestPool) requestExecutor,
+          AdminAccess.of(config.adminToken()), log);
       application.open();
-      mainListener = listeners.open(requestedPort, ports.mainPort(application));
+      mainListener = listeners.open(requestedPort, ports.mainPort(application, operations::mainPort));
       if (stopOnJvmShutdown) {
         jvmShutdownHook = new Thread(this::stopFromJvm, "resident-jvm-shutdown");
         Runtime.getRuntime().addShutdownHook(jvmShutdownHook);
@@ -195,6 +208,7 @@ public final class ResidentHost implements AutoCloseable {
       state = State.STOPPED;
       running = application;
     }
+    liveness.stopping();
     LOG.info("Resident host of {} stopping", config.applicationId());
     Duration bound = config.versions().stream().map(v -> v.settings().shutdownGrace())
         .max(Duration::compareTo).orElse(Duration.ZERO).plusSeconds(10);
@@ -206,6 +220,7 @@ public final class ResidentHost implements AutoCloseable {
       LOG.warn("Instances did not all stop within {}", bound, e);
     }
     running.close();
+    operations.close();
     mainListener.close();
     listeners.close();
     requestExecutor.shutdownNow();
@@ -317,6 +332,17 @@ public final class ResidentHost implements AutoCloseable {
       throw new ModulesException("No instance runs at " + found.config().key() + "/" + instance);
     }
     return current.stats();
+  }
+
+  /**
+   * Returns what the host offers its operators: the records behind the admin API, the console and
+   * metrics ({@code ResidentMetrics.of(host)} binds Micrometer to them).
+   *
+   * @return the host's operations
+   * @throws IllegalStateException if the host is not started
+   */
+  public HostOperations operations() {
+    return started().operations;
   }
 
   /**
@@ -441,6 +467,7 @@ public final class ResidentHost implements AutoCloseable {
     private ClassLoader classLoader = ResidentHost.class.getClassLoader();
     private Path baseDirectory = Path.of("").toAbsolutePath();
     private boolean stopOnJvmShutdown = true;
+    private boolean accessLog = true;
 
     private Builder() {}
 
@@ -560,6 +587,18 @@ public final class ResidentHost implements AutoCloseable {
      */
     public Builder stopOnJvmShutdown(boolean stop) {
       this.stopOnJvmShutdown = stop;
+      return this;
+    }
+
+    /**
+     * Sets whether the host keeps an access log: a line per request on the logger {@code dev.resident.access}
+     * and the recent requests of the admin API; default true. Off, requests skip it entirely.
+     *
+     * @param on whether to log requests
+     * @return this builder
+     */
+    public Builder accessLog(boolean on) {
+      this.accessLog = on;
       return this;
     }
 
