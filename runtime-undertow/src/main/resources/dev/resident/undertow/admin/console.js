@@ -60,6 +60,7 @@
     const mb = n / (1024 * 1024);
     return mb >= 1024 ? (mb / 1024).toFixed(1) + ' GB' : mb >= 100 ? mb.toFixed(0) + ' MB' : mb.toFixed(1) + ' MB';
   }
+  function plural(n, noun) { return n + ' ' + noun + (n === 1 ? '' : 's'); }
   function count(n) { return n === undefined ? '' : n.toLocaleString('en-US'); }
   function clock(iso) { return iso ? new Date(iso).toLocaleTimeString('en-GB') : ''; }
 
@@ -80,8 +81,17 @@
   function render(data) {
     ui.last = data;
     document.getElementById('app').textContent = data.application;
-    document.getElementById('host').textContent = 'heap ' + bytes(data.heap.usedBytes) + ' of ' + bytes(data.heap.maxBytes)
-      + ' · request threads ' + data.requestPool.active + ' busy of ' + data.requestPool.threads;
+    const states = {};
+    for (const module of data.modules) for (const version of module.versions) for (const i of version.instances) {
+      states[i.state] = (states[i.state] || 0) + 1;
+    }
+    const summary = h('span', { class: 'summary' });
+    for (const name of ['SERVING', 'STARTING', 'STOPPING', 'STOPPED']) {
+      if (states[name]) summary.append(h('span', { class: 'state s-' + name, text: states[name] + ' ' + name.toLowerCase() }));
+    }
+    document.getElementById('host').replaceChildren(summary, h('span', { text: 'heap ' + bytes(data.heap.usedBytes)
+      + ' of ' + bytes(data.heap.maxBytes) + ' · request threads ' + data.requestPool.active + ' busy of '
+      + data.requestPool.threads }));
     const main = document.getElementById('modules');
     const seen = new Set();
     for (const module of data.modules) {
@@ -139,11 +149,15 @@
         h('span', { class: 'tag', text: version.scaling + ' scaling' }),
         h('span', { class: 'tag', text: version.instanceClass + ' · ' + bytes(version.memoryLimitBytes) }),
         s.facts, actions),
-      h('table', {}, h('thead', {}, h('tr', {},
+      h('table', {}, h('colgroup', {}, h('col', { class: 'c-id' }), h('col', { class: 'c-state' }),
+        h('col', { class: 'c-num' }), h('col', { class: 'c-num' }), h('col', { class: 'c-small' }), h('col', { class: 'c-small' }),
+        h('col', { class: 'c-num' }), h('col', { class: 'c-num' }), h('col', { class: 'c-num' }), h('col', { class: 'c-mem' }),
+        h('col', { class: 'c-small' }), h('col', {}), h('col', { class: 'c-act' })),
+      h('thead', {}, h('tr', {},
         h('th', { class: 'l', text: 'Instance' }), h('th', { class: 'l', text: 'State' }), h('th', { text: 'Uptime' }),
         h('th', { text: 'Requests' }), h('th', { text: 'Active' }), h('th', { text: 'Pending' }),
         h('th', { text: 'p50' }), h('th', { text: 'p99' }), h('th', { text: 'CPU' }),
-        h('th', { class: 'l', text: 'Memory / class limit' }), h('th', { text: 'Bg threads' }),
+        h('th', { class: 'l', text: 'Memory / class limit' }), h('th', { text: 'Bg thr.' }),
         h('th', { class: 'l', text: 'Last start' }), h('th', {}))), s.body));
     s.lastCount = version.numInstances;
     return s;
@@ -154,10 +168,10 @@
     s.state.className = 'state vstate s-' + version.state;
     s.state.textContent = version.state;
     const facts = ['port ' + version.port];
-    if (version.numInstances !== undefined) facts.push(version.numInstances + ' instances');
+    if (version.numInstances !== undefined) facts.push(plural(version.numInstances, 'instance'));
     if (version.maxInstances !== undefined) facts.push('max ' + version.maxInstances);
     facts.push(version.maxConcurrentRequests + ' concurrent each');
-    facts.push(version.starts + ' starts');
+    facts.push(plural(version.starts, 'start'));
     s.facts.replaceChildren(facts.join(' · '),
       version.failedStarts > 0 ? h('span', { class: 'bad', text: ' · ' + version.failedStarts + ' failed' }) : '');
     s.start.disabled = version.state === 'STARTED';
@@ -205,11 +219,12 @@
     if (running && i.requestsPending > 0) pending.classList.add('warn');
     const bg = blank(count(i.backgroundThreads));
     if (running && i.runawayThreads > 0) bg.append(h('span', { class: 'warn', text: ' +' + i.runawayThreads + ' runaway' }));
+    const latency = (instance, ms) => instance.requestsTotal > 0 ? blank(millis(ms)) : h('td', { class: 'none', text: '–' });
     return h('tr', { 'data-instance': key },
       h('td', { class: 'l id', text: i.id }),
       h('td', { class: 'l' }, h('span', { class: 'state s-' + i.state, text: i.state })),
       blank(duration(i.uptimeMillis)), blank(count(i.requestsTotal)), blank(count(i.requestsActive)), pending,
-      blank(millis(i.latencyP50Millis)), blank(millis(i.latencyP99Millis)), blank(millis(i.cpuMillis)),
+      latency(i, i.latencyP50Millis), latency(i, i.latencyP99Millis), blank(millis(i.cpuMillis)),
       mem, bg, start, h('td', {}, shut));
   }
 

@@ -24,7 +24,7 @@ final class Fixture {
   public static final class HelloServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-      if (req.getRequestURI().equals("/hold")) {
+      if (req.getRequestURI().equals("/hold") || req.getRequestURI().equals("/slow-start")) {
         try {
           hold.await(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -47,6 +47,14 @@ final class Fixture {
         .handlers("default", h -> h.servlet("/*", HelloServlet.class))
         .handlers("worker", h -> h.servlet("/*", HelloServlet.class))
         .handlers("batch", h -> h.servlet("/*", HelloServlet.class));
+  }
+
+  /** Adds {@code loader/v1}: one manual instance whose start request holds until {@link #release()}. */
+  static ResidentHost.Builder withSlowStart(ResidentHost.Builder builder) {
+    return builder
+        .version(VersionBuilder.manual("loader", "v1", 1).startHandler("/slow-start")
+            .instanceClass(dev.resident.undertow.config.InstanceClass.B4).shutdownGrace(Duration.ofSeconds(5)).build())
+        .handlers("loader", h -> h.servlet("/*", HelloServlet.class));
   }
 
   static void release() {
