@@ -1,10 +1,13 @@
 package dev.resident.undertow.health;
 
+import dev.resident.undertow.config.ScalingType;
 import dev.resident.undertow.instance.ApplicationRuntime;
 import dev.resident.undertow.instance.Instance;
 import dev.resident.undertow.instance.InstanceSlot;
 import dev.resident.undertow.instance.InstanceState;
 import dev.resident.undertow.instance.VersionRuntime;
+import dev.resident.undertow.instance.VersionState;
+import java.util.List;
 
 /** What "ready" means on one port (R-OPS-4); asked on an I/O thread, so it reads states and never waits. */
 public interface Readiness {
@@ -46,7 +49,8 @@ public interface Readiness {
   }
 
   /**
-   * Ready when one of the version's instances serves.
+   * Ready when one of the version's instances serves (automatic scaling: also when started with no
+   * instance yet).
    *
    * @param version the version
    * @return its readiness
@@ -88,12 +92,18 @@ public interface Readiness {
     };
   }
 
+  /**
+   * One of the version's instances serves; or, on automatic scaling, the version is started and has no
+   * instance yet, since it makes one for the next request (a probe, answered by the host, never does).
+   */
   private static boolean serving(VersionRuntime version) {
-    for (Instance instance : version.liveInstances()) {
+    List<Instance> live = version.liveInstances();
+    for (Instance instance : live) {
       if (instance.state() == InstanceState.SERVING) {
         return true;
       }
     }
-    return false;
+    return live.isEmpty() && version.config().scalingType() == ScalingType.AUTOMATIC
+        && version.state() == VersionState.STARTED;
   }
 }

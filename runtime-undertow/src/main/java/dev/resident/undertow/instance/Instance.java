@@ -341,8 +341,8 @@ public final class Instance {
       reason = stopReason;
     }
     LOG.info("{} stopped", this);
-    stopped.complete(null);
     version.application().listeners().instanceStopped(this);
+    stopped.complete(null);
     version.instanceStopped(this, reason);
   }
 

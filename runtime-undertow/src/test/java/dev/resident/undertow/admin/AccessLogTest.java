@@ -1,0 +1,81 @@
+package dev.resident.undertow.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.resident.undertow.ResidentHost;
+import dev.resident.undertow.VersionBuilder;
+import dev.resident.undertow.accesslog.AccessRecord;
+import dev.resident.undertow.instance.InstanceState;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("R-OPS-3 access log")
+class AccessLogTest {
+
+  @Test
+  @DisplayName("a line has the request id, module/version/instance, method, path, status, bytes, times, rejection")
+  void line() {
+    AccessRecord record = new AccessRecord(7, Instant.EPOCH, "abc123", "worker", "v1", "0", "GET", "/hello", 503,
+        0, 12.345, 12.4, "failfast");
+
+    assertThat(record.line()).isEqualTo("abc123 worker/v1/0 \"GET /hello\" 503 0B pending=12.3ms total=12.4ms"
+        + " rejected=failfast");
+  }
+
+  @Test
+  @DisplayName("a rejected request is logged with its reason and the instance that turned it away")
+  void rejection() {
+    try (ResidentHost host = Fixture.builder().build()) {
+      host.start();
+      Fixture.awaitWorkers(host, 2);
+      ResidentHost started = host;
+      int port = host.instancePort("worker", "v1", "0");
+      CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(
+          HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/hold"))
+              .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      Api.until("the held request runs", () -> started.stats("worker", "v1", "0").getRequestsActive() == 1);
+
+      // Ten slots: fill them, then one more with failfast is turned away at once.
+      for (int i = 0; i < 9; i++) {
+        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+            + "/hold")).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      }
+      Api.until("ten requests run", () -> started.stats("worker", "v1", "0").getRequestsActive() == 10);
+      Api.Answer refused = Api.get(port, "/hello", "X-AppEngine-FailFast", "true");
+      assertThat(refused.status()).isEqualTo(503);
+
+      JsonNode newest = Api.get(host.port(), "/_ah/admin/api/requests?instance=0&limit=1").json()
+          .get("requests").get(0);
+      assertThat(newest.get("status").asInt()).isEqualTo(503);
+      assertThat(newest.get("rejection").asText()).isEqualTo("failfast");
+      assertThat(newest.get("module").asText() + "/" + newest.get("version").asText()).isEqualTo("worker/v1");
+      assertThat(newest.get("pendingMillis").asDouble()).isEqualTo(newest.get("totalMillis").asDouble());
+      Fixture.release();
+      assertThat(held.join().statusCode()).isEqualTo(200);
+      assertThat(host.instanceState("worker", "v1", "0")).isEqualTo(InstanceState.SERVING);
+    }
+  }
+
+  @Test
+  @DisplayName("turned off, the host keeps no requests and says so")
+  void off() {
+    try (ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false).accessLog(false)
+        .version(VersionBuilder.automatic("default", "v1").build())
+        .handlers("default", h -> h.servlet("/*", Fixture.HelloServlet.class)).build()) {
+      host.start();
+      Api.get(host.port(), "/hello");
+
+      Api.Answer answer = Api.get(host.port(), "/_ah/admin/api/requests");
+
+      assertThat(answer.status()).isEqualTo(404);
+      assertThat(answer.json().get("message").asText()).contains("The access log is off");
+    }
+  }
+}
