@@ -44,15 +44,18 @@ public record AccessRecord(
         .append(requestId).append(' ')
         .append(module).append('/').append(version).append('/').append(instance)
         .append(" \"").append(method).append(' ').append(path).append("\" ")
-        .append(status).append(' ').append(bytes).append("B pending=")
-        .append(millis(pendingMillis)).append("ms total=").append(millis(totalMillis)).append("ms");
+        .append(status).append(' ').append(bytes).append("B pending=");
+    tenths(line, pendingMillis).append("ms total=");
+    tenths(line, totalMillis).append("ms");
     if (rejection != null) {
       line.append(" rejected=").append(rejection);
     }
     return line.toString();
   }
 
-  private static String millis(double ms) {
-    return String.format(java.util.Locale.ROOT, "%.1f", ms);
+  /** Appends milliseconds with one decimal, without a formatter per request. */
+  private static StringBuilder tenths(StringBuilder line, double ms) {
+    long tenths = Math.round(Math.max(0, ms) * 10);
+    return line.append(tenths / 10).append('.').append(tenths % 10);
   }
 }

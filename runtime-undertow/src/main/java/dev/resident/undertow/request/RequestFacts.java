@@ -33,14 +33,18 @@ public final class RequestFacts {
   }
 
   /**
-   * Returns the instance the request ran on.
+   * Returns the instance the request ran on, or else the instance that last held it (and turned it away).
    *
    * @param exchange the request
-   * @return the instance, or null if it was never run (rejected, or answered by the host)
+   * @return the instance, or null if no instance ever had it (answered by the host or its routing)
    */
   public static Instance instance(HttpServerExchange exchange) {
     ExchangeRequest request = exchange.getAttachment(RequestAttachments.PENDING_REQUEST);
-    return request == null ? null : request.ranOn();
+    if (request == null) {
+      return null;
+    }
+    Instance ran = request.ranOn();
+    return ran != null ? ran : request.owner() instanceof Instance held ? held : null;
   }
 
   /**

@@ -64,6 +64,31 @@ class AccessLogTest {
   }
 
   @Test
+  @DisplayName("a request sent to a version and turned away names the instance that had it")
+  void rejectionOnAVersionPort() {
+    Fixture.armHold();
+    try (ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false)
+        .version(VersionBuilder.manual("default", "v1", 1).threadsafe(false).build())
+        .handlers("default", h -> h.servlet("/*", Fixture.HelloServlet.class)).build()) {
+      host.start();
+      Api.until("default/v1/0 serves", () -> host.instanceState("default", "v1", "0") == InstanceState.SERVING);
+      CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(
+          HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + host.port() + "/hold"))
+              .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      Api.until("the held request runs", () -> host.stats("default", "v1", "0").getRequestsActive() == 1);
+
+      assertThat(Api.get(host.versionPort("default", "v1"), "/hello", "X-AppEngine-FailFast", "1").status())
+          .isEqualTo(503);
+
+      JsonNode newest = Api.get(host.port(), "/_ah/admin/api/requests?limit=1").json().get("requests").get(0);
+      assertThat(newest.get("instance").asText()).isEqualTo("0");
+      assertThat(newest.get("rejection").asText()).isEqualTo("failfast");
+      Fixture.release();
+      held.join();
+    }
+  }
+
+  @Test
   @DisplayName("turned off, the host keeps no requests and says so")
   void off() {
     try (ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false).accessLog(false)

@@ -38,8 +38,13 @@ final class Fixture {
 
   private Fixture() {}
 
-  static ResidentHost.Builder builder() {
+  /** Makes {@code /hold} wait again, until the next {@link #release()}. */
+  static void armHold() {
     hold = new CountDownLatch(1);
+  }
+
+  static ResidentHost.Builder builder() {
+    armHold();
     return ResidentHost.builder().port(0).stopOnJvmShutdown(false)
         .version(VersionBuilder.automatic("default", "v1").build())
         .version(VersionBuilder.manual("worker", "v1", 2).shutdownGrace(Duration.ofSeconds(5)).build())
