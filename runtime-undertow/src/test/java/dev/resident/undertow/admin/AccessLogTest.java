@@ -50,9 +50,9 @@ class AccessLogTest {
       Api.until("ten requests run", () -> started.stats("worker", "v1", "0").getRequestsActive() == 10);
       Api.Answer refused = Api.get(port, "/hello", "X-AppEngine-FailFast", "true");
       assertThat(refused.status()).isEqualTo(503);
+      Api.until("the rejection is logged", () -> newest(host.port(), "?instance=0&limit=1").has("rejection"));
 
-      JsonNode newest = Api.get(host.port(), "/_ah/admin/api/requests?instance=0&limit=1").json()
-          .get("requests").get(0);
+      JsonNode newest = newest(host.port(), "?instance=0&limit=1");
       assertThat(newest.get("status").asInt()).isEqualTo(503);
       assertThat(newest.get("rejection").asText()).isEqualTo("failfast");
       assertThat(newest.get("module").asText() + "/" + newest.get("version").asText()).isEqualTo("worker/v1");
@@ -80,7 +80,8 @@ class AccessLogTest {
       assertThat(Api.get(host.versionPort("default", "v1"), "/hello", "X-AppEngine-FailFast", "1").status())
           .isEqualTo(503);
 
-      JsonNode newest = Api.get(host.port(), "/_ah/admin/api/requests?limit=1").json().get("requests").get(0);
+      Api.until("the rejection is logged", () -> newest(host.port(), "?limit=1").has("rejection"));
+      JsonNode newest = newest(host.port(), "?limit=1");
       assertThat(newest.get("instance").asText()).isEqualTo("0");
       assertThat(newest.get("rejection").asText()).isEqualTo("failfast");
       Fixture.release();
@@ -102,5 +103,11 @@ class AccessLogTest {
       assertThat(answer.status()).isEqualTo(404);
       assertThat(answer.json().get("message").asText()).contains("The access log is off");
     }
+  }
+
+  /** The newest recent request that matches the query, or an empty node. */
+  private static JsonNode newest(int port, String query) {
+    JsonNode requests = Api.get(port, "/_ah/admin/api/requests" + query).json().get("requests");
+    return requests.isEmpty() ? Api.JSON.createObjectNode() : requests.get(0);
   }
 }

@@ -42,6 +42,9 @@ class AdminApiTest {
   @DisplayName("GET modules lists every module, version and instance as ModulesService and the host see them")
   void modules() {
     Api.get(host.versionPort("batch", "v1"), "/hello");
+    // A request is counted as its exchange completes, just after its client has the response.
+    Api.until("batch/v1/0 counts its start request and /hello",
+        () -> host.stats("batch", "v1", "0").getRequestsTotal() == 2);
     Api.Answer answer = Api.get(port, API + "modules");
 
     assertThat(answer.status()).isEqualTo(200);
@@ -189,6 +192,10 @@ class AdminApiTest {
       Api.get(instancePort, "/hello?i=" + i);
     }
     Api.get(port, "/hello");
+    // A request is logged as its exchange completes, just after its client has the response.
+    Api.until("the four requests are logged",
+        () -> Api.get(port, API + "requests?module=worker&instance=1").json().get("requests").size() >= 3
+            && Api.get(port, API + "requests?module=default").json().get("requests").size() == 1);
 
     JsonNode all = Api.get(port, API + "requests").json();
     JsonNode worker = Api.get(port, API + "requests?module=worker&version=v1&instance=1&limit=2").json();

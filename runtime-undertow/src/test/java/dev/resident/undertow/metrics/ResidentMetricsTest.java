@@ -71,6 +71,10 @@ class ResidentMetricsTest {
     }
     get(port, "/missing");
     get(port, "/fail");
+    // A request is counted as its exchange completes, just after its client has the response.
+    until("the five requests are counted", () -> registry.find("resident.pending.wait")
+        .tags("module", "worker", "instance", "0").functionTimer().count() == 6
+        && registry.get("resident.requests").tags("instance", "0", "outcome", "server_error").functionTimer().count() == 1);
 
     FunctionTimer success = registry.get("resident.requests")
         .tags("module", "worker", "version", "v1", "instance", "0", "outcome", "success").functionTimer();
@@ -128,6 +132,8 @@ class ResidentMetricsTest {
   @DisplayName("/_ah/metrics serves the Prometheus text format, with Micrometer's names in Prometheus form")
   void prometheus() {
     get(host.instancePort("worker", "v1", "1"), "/hello");
+    until("the request is counted", () -> get(host.port(), "/_ah/metrics").body().contains(
+        "resident_requests_seconds_count{instance=\"1\",module=\"worker\",outcome=\"success\",version=\"v1\"} 2"));
 
     HttpResponse<String> scrape = get(host.port(), "/_ah/metrics");
 
