@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -133,6 +132,31 @@ class ConsoleBrowserTest {
     assertThat(errors).as("browser console errors and warnings").isEmpty();
   }
 
+  @Test
+  @DisplayName("with resident.admin_token the console asks for the token and then shows the host")
+  void consoleAsksForTheToken() {
+    try (ResidentHost secured = ResidentHost.builder().port(0).stopOnJvmShutdown(false)
+        .config("app.yaml", "application: app\nversion: v1\nruntime: java17\nresident:\n  admin_token: t0ken\n")
+        .handlers("default", h -> h.servlet("/*", Fixture.HelloServlet.class)).build()) {
+      secured.start();
+      Api.get(secured.port(), "/hello");
+
+      browser.get("http://127.0.0.1:" + secured.port() + "/_ah/admin");
+      waitFor("the token bar shows", () -> browser.findElement(By.id("token-bar")).isDisplayed());
+      browser.findElement(By.id("token-input")).sendKeys("t0ken");
+      browser.findElement(By.id("token-use")).click();
+      waitFor("the default version shows", () -> !browser.findElements(By.cssSelector("[data-version='default/v1']"))
+          .isEmpty() && !browser.findElement(By.id("token-bar")).isDisplayed());
+
+      assertThat(rows("default/v1")).hasSize(1);
+      // The 401 of the first poll is the only message the browser may log.
+      List<LogEntry> others = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+          .filter(e -> !e.getMessage().contains("401")).toList();
+      assertThat(others).as("browser console errors besides the 401").isEmpty();
+    }
+  }
+
   /** Every version of every module is shown, with the instances and states the host has. */
   private void matchesModulesService() {
     ModulesService modules = host.modulesService();
@@ -196,10 +220,5 @@ class ConsoleBrowserTest {
     Path target = Path.of("target", "console.png");
     Files.createDirectories(target.getParent());
     Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  @SuppressWarnings("unused")
-  private static String describe(List<LogEntry> entries) {
-    return entries.stream().map(LogEntry::toString).collect(Collectors.joining("\n"));
   }
 }
