@@ -72,7 +72,8 @@ public final class BackendsDemo {
     return String.join("\n",
         "",
         "Resident backends demo: default module, memdb (5 instances), crawler (10), worker, cmdline (dynamic).",
-        "Open " + main + "/ in a browser (or curl it) for every instance and its address.",
+        "Open " + main + "/ in a browser (or curl it) for every instance and its address;",
+        main + "/_ah/admin for the Instances Console, " + main + "/_ah/metrics for Prometheus.",
         "",
         "Try:",
         "  curl -X PUT --data 'https://example.com/' " + memdb + "/kv/" + CrawlerServlet.FRONTIER
