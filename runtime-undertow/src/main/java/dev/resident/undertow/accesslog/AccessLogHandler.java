@@ -3,18 +3,30 @@ package dev.resident.undertow.accesslog;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ResponseCommitListener;
+import io.undertow.util.AttachmentKey;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Records each request in the {@link AccessLog} once its exchange is complete, however it ended, on the
- * exchange's I/O thread after the request has given back its slot.
+ * Records each request in the {@link AccessLog} once its exchange is complete, however it ended, after
+ * the request has given back its slot.
+ *
+ * <p>Undertow runs completion listeners last-added first, each around the ones added before it. A
+ * listener added here, at the front of the chain, would record between the connection's hand-over and the
+ * release of the request's slot by the admission's listener, added later. So the recording listener is
+ * added when the response commits, after every other, and records once the others have returned; the
+ * front listener records only requests whose response never committed (a client that left while its
+ * request waited). Both listeners are shared: a request allocates nothing for them.
  */
 public final class AccessLogHandler implements HttpHandler {
 
+  private static final AttachmentKey<Boolean> COMMITTED = AttachmentKey.create(Boolean.class);
+
   private final AccessLog log;
   private final HttpHandler next;
-  private final ExchangeCompletionListener listener;
+  private final ExchangeCompletionListener afterAll;
+  private final ResponseCommitListener atCommit;
+  private final ExchangeCompletionListener uncommitted;
 
   /**
    * @param log where requests go
@@ -23,30 +35,33 @@ public final class AccessLogHandler implements HttpHandler {
   public AccessLogHandler(AccessLog log, HttpHandler next) {
     this.log = Objects.requireNonNull(log, "log");
     this.next = Objects.requireNonNull(next, "next");
-    // Undertow runs completion listeners last-added first, and this one is added before the admission's,
-    // so recording here would come between the connection's hand-over and the release of the request's
-    // slot. It is queued on the exchange's I/O thread instead, and runs once the whole chain of listeners
-    // has returned (R-PERF-1); the exchange stays readable after it completed.
-    this.listener = (exchange, nextListener) -> {
+    this.afterAll = (exchange, nextListener) -> {
       try {
         nextListener.proceed();
       } finally {
-        record(exchange);
+        log.completed(exchange);
+      }
+    };
+    this.atCommit = exchange -> {
+      if (exchange.putAttachment(COMMITTED, Boolean.TRUE) == null) {
+        exchange.addExchangeCompleteListener(afterAll);
+      }
+    };
+    this.uncommitted = (exchange, nextListener) -> {
+      try {
+        nextListener.proceed();
+      } finally {
+        if (exchange.getAttachment(COMMITTED) == null) {
+          log.completed(exchange);
+        }
       }
     };
   }
 
-  private void record(HttpServerExchange exchange) {
-    try {
-      exchange.getIoThread().execute(() -> log.completed(exchange));
-    } catch (RejectedExecutionException closing) {
-      log.completed(exchange);
-    }
-  }
-
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    exchange.addExchangeCompleteListener(listener);
+    exchange.addExchangeCompleteListener(uncommitted);
+    exchange.addResponseCommitListener(atCommit);
     next.handleRequest(exchange);
   }
 
