@@ -1,11 +1,10 @@
 package dev.resident.undertow.admin;
 
+import dev.resident.undertow.security.AdminToken;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * Who may use the host's operations paths (R-OPS-1): without {@code resident.admin_token}, clients on the
@@ -24,12 +23,11 @@ public final class AdminAccess {
     NO_TOKEN
   }
 
-  private static final String BEARER = "Bearer ";
 
-  /** The SHA-256 digest of the token, or null. */
-  private final byte[] token;
+  /** The token, or null. */
+  private final AdminToken token;
 
-  private AdminAccess(byte[] token) {
+  private AdminAccess(AdminToken token) {
     this.token = token;
   }
 
@@ -43,7 +41,7 @@ public final class AdminAccess {
     if (token != null && token.isEmpty()) {
       throw new IllegalArgumentException("An admin token must not be empty");
     }
-    return new AdminAccess(token == null ? null : sha256(token));
+    return new AdminAccess(token == null ? null : new AdminToken(token));
   }
 
   /**
@@ -69,28 +67,8 @@ public final class AdminAccess {
     return header != null && matches(header) ? Verdict.ALLOWED : Verdict.NO_TOKEN;
   }
 
-  /**
-   * Tells whether an {@code Authorization} header value carries the token; takes the same time for every
-   * value of a given length, whatever the token.
-   *
-   * @param authorization the header value
-   * @return true when it is {@code Bearer <token>}
-   */
   boolean matches(String authorization) {
-    if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return false;
-    }
-    // Digests of equal length, compared by MessageDigest.isEqual in constant time: neither the token's
-    // bytes nor its length show in the time a wrong guess takes.
-    return MessageDigest.isEqual(sha256(authorization.substring(BEARER.length()).trim()), token);
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform has SHA-256", e);
-    }
+    return token.matches(authorization);
   }
 
   private static boolean isLoopback(HttpServerExchange exchange) {
