@@ -40,7 +40,7 @@ import org.openrewrite.xml.XmlParser;
  * <p>The "before" code is typed against App Engine's real API jar and javax.servlet 3.1, which only the
  * recipe's parser sees. {@link #main} is what the {@code demo} profile runs before the launcher.
  */
-final class AppEngineConversion {
+public final class AppEngineConversion {
 
   static final String RECIPE = "dev.resident.MigrateFromAppEngine";
   private static final Path JAVA = Path.of("java");
