@@ -77,7 +77,8 @@ public final class AppEngineConversion {
     }
     List<SourceFile> parsed = new ArrayList<>();
     parsed.addAll(JavaParser.fromJavaVersion().classpath(beforeClasspath()).build()
-        .parse(files(appDir.resolve(JAVA)), appDir, ctx).toList());
+        .parse(files(appDir.resolve(JAVA)).stream().filter(file -> file.toString().endsWith(".java")).toList(),
+            appDir, ctx).toList());
     parsed.addAll(new XmlParser().parse(descriptors, appDir, ctx).toList());
     for (SourceFile source : parsed) {
       if (source instanceof ParseError) {
