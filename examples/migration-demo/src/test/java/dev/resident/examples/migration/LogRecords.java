@@ -6,10 +6,13 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** What {@link TallyServlet} logs through {@code java.util.logging} while a test holds this open. */
+/**
+ * What the converted {@code TallyServlet} logs through {@code java.util.logging} while a test holds this open
+ * (its logger is named after the class, whichever loader loaded it).
+ */
 final class LogRecords extends Handler implements AutoCloseable {
 
-  private final Logger logger = Logger.getLogger(TallyServlet.class.getName());
+  private final Logger logger = Logger.getLogger(ConvertedApp.SERVLET);
   private final List<String> messages = new CopyOnWriteArrayList<>();
 
   LogRecords() {

@@ -1,29 +1,32 @@
 package dev.resident.examples.migration;
 
-import dev.resident.api.LifecycleManager;
-import dev.resident.api.LifecycleManager.ShutdownHook;
-import dev.resident.api.ThreadManager;
-import dev.resident.api.modules.ModulesService;
-import dev.resident.api.modules.ModulesServiceFactory;
+import com.google.appengine.api.LifecycleManager;
+import com.google.appengine.api.LifecycleManager.ShutdownHook;
+import com.google.appengine.api.ThreadManager;
+import com.google.appengine.api.modules.ModulesService;
+import com.google.appengine.api.modules.ModulesServiceFactory;
+import com.google.apphosting.api.ApiProxy;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 
 /**
  * A resident backend that tallies events in memory. {@code POST /events/{name}} counts one event;
- * {@code GET /} shows the counts this instance holds and the addresses of every instance of its module.
+ * {@code GET /} shows the counts this instance holds and the addresses of every instance of its module;
+ * {@code GET /env} shows what the request's environment says about where it runs.
  *
  * <p>The start request registers a shutdown hook and starts a background thread. The thread flushes the
  * counts to the log every minute until the instance shuts down; the hook wakes it and flushes what is left,
  * so that a shutdown loses no count.
  *
- * <p>Written for App Engine's Java 8 runtime; the import lines are the only change of the port.
+ * <p>Written for App Engine's Java 8 runtime. Resident runs it once the recipe
+ * {@code dev.resident.MigrateFromAppEngine} has converted it (see the README).
  */
 public class TallyServlet extends HttpServlet {
 
@@ -49,6 +52,10 @@ public class TallyServlet extends HttpServlet {
     if (req.getRequestURI().equals("/_ah/start")) {
       start();
       resp.getWriter().print("started\n");
+    } else if (req.getRequestURI().equals("/env")) {
+      ApiProxy.Environment env = ApiProxy.getCurrentEnvironment();
+      String instance = (String) env.getAttributes().get("com.google.appengine.instance.id");
+      resp.getWriter().print(env.getModuleId() + "/" + env.getVersionId() + "/" + instance + "\n");
     } else {
       resp.getWriter().print(report() + "\n");
     }
