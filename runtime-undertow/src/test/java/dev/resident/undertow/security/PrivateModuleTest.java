@@ -53,6 +53,10 @@ class PrivateModuleTest {
       host.start();
       awaitServing(host);
       Await.until("the start request counted", () -> host.stats("worker", null, "0").getRequestsTotal() == 1);
+      // Every instance's start request runs the servlet too, and CALLS is shared: wait for the other
+      // backend's as well before counting.
+      Await.until("open/0 serves", () -> host.instanceState("open", null, "0") == InstanceState.SERVING);
+      Await.until("open/0's start request counted", () -> host.stats("open", null, "0").getRequestsTotal() == 1);
       int calls = Who.CALLS.get();
       for (int port : new int[] {host.versionPort("worker", null), host.instancePort("worker", null, "0")}) {
         HttpResponse<String> refused = client.get(port, "/x");
