@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * {@code GET /} (untimed for the main figure, reported as "answered": any status below 500 counts, as a
  * private module's 403 is an answer too; the bench's own HTTP client is warmed first). Beside it: the process's age by the
  * kernel's clock ({@code /proc/PID/stat} start time, 10 ms ticks) when the table arrived, and the resident set
- * ({@code VmRSS}) after the start.
+ * ({@code VmRSS}) after the start, and the CPU time the launcher had used by then (user + system, all its
+ * threads: less sensitive than the wall-clock figure to other work on a loaded machine).
  *
  * <p>Each application runs in several JVM set-ups, interleaved start by start so that the machine's load
  * falls on all alike: the JVM's defaults, with an AppCDS archive (Java 17 {@code -XX:SharedArchiveFile},
@@ -60,7 +61,8 @@ public final class LauncherStart {
 
   private record App(String name, int manual, List<Path> files) {}
 
-  private record Start(double millis, double processAgeMillis, double answeredMillis, double rssMb, int serving) {}
+  private record Start(double millis, double processAgeMillis, double answeredMillis, double rssMb, double cpuMillis,
+      int serving) {}
 
   private LauncherStart() {}
 
@@ -124,10 +126,11 @@ public final class LauncherStart {
     Figures age = new Figures(starts.stream().mapToDouble(Start::processAgeMillis).toArray());
     Figures answered = new Figures(starts.stream().mapToDouble(Start::answeredMillis).toArray());
     Figures rss = new Figures(starts.stream().mapToDouble(Start::rssMb).toArray());
+    Figures cpu = new Figures(starts.stream().mapToDouble(Start::cpuMillis).toArray());
     double median = millis.median();
     System.out.printf("    %-27s to serving %s ms (process age %s ms; every instance answered GET / at %s ms);"
-            + " RSS %s MB%n", setup.name(), millis.range("%.0f"), age.range("%.0f"), answered.range("%.0f"),
-        rss.range("%.0f"));
+            + " RSS %s MB; CPU used by then %s ms%n", setup.name(), millis.range("%.0f"), age.range("%.0f"),
+        answered.range("%.0f"), rss.range("%.0f"), cpu.range("%.0f"));
     System.out.println(Figures.format("    %-27s vs dev server 2.8–3.6 s: %.1f–%.1f× faster, RSS %.2f× of 170 MB;"
             + " target ≥ %.0f× (≤ %.0f ms): %s", "", DEV_SERVER_FAST_MILLIS / median, DEV_SERVER_SLOW_MILLIS / median,
         rss.median() / DEV_SERVER_RSS_MB, SPEED_UP_TARGET, DEV_SERVER_FAST_MILLIS / SPEED_UP_TARGET,
@@ -168,7 +171,9 @@ public final class LauncherStart {
         header = next(lines, START_BOUND_SECONDS * 1000, log);
       }
       long tabled = System.nanoTime();
-      double age = processAgeMillis(process.pid());
+      String[] stat = stat(process.pid());
+      double age = processAgeMillis(stat);
+      double cpu = (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10.0; // utime + stime, 10 ms ticks
       double rss = rssMb(process.pid());
       if (header.contains("still starting")) {
         throw new IllegalStateException("Instances still starting: " + header);
@@ -193,7 +198,7 @@ public final class LauncherStart {
         }
       }
       long answered = System.nanoTime();
-      return new Start((tabled - begin) / 1e6, age, (answered - begin) / 1e6, rss, urls.size());
+      return new Start((tabled - begin) / 1e6, age, (answered - begin) / 1e6, rss, cpu, urls.size());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted", e);
@@ -230,12 +235,20 @@ public final class LauncherStart {
     return line;
   }
 
-  /** The process's age by the kernel's clock: now ({@code /proc/uptime}) less its start ({@code /proc/PID/stat}). */
-  private static double processAgeMillis(long pid) {
+  /** The fields of {@code /proc/PID/stat} after the command's name: element 0 is field 3 of proc(5). */
+  private static String[] stat(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long startTicks = Long.parseLong(fields[19]); // field 22 of stat(5); fields[0] is field 3
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The process's age by the kernel's clock: now ({@code /proc/uptime}) less its start (stat field 22). */
+  private static double processAgeMillis(String[] fields) {
+    try {
+      long startTicks = Long.parseLong(fields[19]);
       double uptimeSeconds = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
       return (uptimeSeconds - startTicks / 100.0) * 1000; // USER_HZ is 100 on Linux
     } catch (IOException e) {
