@@ -197,7 +197,7 @@ section "R-PERF-4 launcher start: new JVM to every manual instance serving, $LAU
 LAUNCHER_CP="$(ls "$ROOT"/bench/target/bench-*.jar | head -1):$(cat "$ROOT/bench/target/classpath.txt")"
 TWO="$ROOT/bench/target/classes/launcher/two-modules"
 BACKENDS="$ROOT/examples/backends-demo/src/main/resources"
-java -Dorg.jboss.logging.provider=slf4j -Dbench.launcher.classpath="$LAUNCHER_CP" -cp "$CP" \
+java "${LOGGING[@]}" -Dbench.launcher.classpath="$LAUNCHER_CP" -cp "$CP" \
   dev.resident.bench.LauncherStart "$LAUNCHER_STARTS" "$OUT/launcher" \
   "two-modules=3=$TWO/app.yaml,$TWO/worker.yaml" "backends=16=$BACKENDS/app.yaml,$BACKENDS/backends.yaml"
 fi

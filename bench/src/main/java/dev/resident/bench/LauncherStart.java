@@ -29,22 +29,27 @@ import java.util.concurrent.TimeUnit;
  * just before {@link ProcessBuilder#start()} to the instance table on the launcher's standard output. The
  * launcher prints that table once no instance is {@code STARTING} any more, that is once every manual
  * instance's {@code /_ah/start} has answered over the instance's own port and the instance is
- * {@code SERVING}; every start checks that each manual row says {@code SERVING} and then sends each one a
- * {@code GET /} (untimed for the main figure, reported as "answered": any status below 500 counts, as a
- * private module's 403 is an answer too; the bench's own HTTP client is warmed first). Beside it: the process's age by the
- * kernel's clock ({@code /proc/PID/stat} start time, 10 ms ticks) when the table arrived, and the resident set
- * ({@code VmRSS}) after the start, and the CPU time the launcher had used by then (user + system, all its
- * threads: less sensitive than the wall-clock figure to other work on a loaded machine).
+ * {@code SERVING}. Every start checks that each manual row says {@code SERVING}, then sends each one a
+ * {@code GET /}: reported as "answered", the table's time plus the time those requests took (leaving out
+ * the bench's own wait for the table's last row); any status below 500 counts, as a private module's 403 is
+ * an answer too; the bench's HTTP client is warmed first.
  *
- * <p>Each application runs in several JVM set-ups, interleaved start by start so that the machine's load
- * falls on all alike: the JVM's defaults, with an AppCDS archive (Java 17 {@code -XX:SharedArchiveFile},
- * the archive written by one untimed run with {@code -XX:ArchiveClassesAtExit} stopped by SIGTERM), and the
- * archive with C1 only ({@code -XX:TieredStopAtLevel=1}), each with and without the serial collector.
+ * <p>Beside it: the process's age by the kernel's clock ({@code /proc/PID/stat} start time, 10 ms ticks)
+ * when the table arrived, the resident set ({@code VmRSS}) then, and the CPU time the launcher had used by
+ * then (user + system, all its threads: less sensitive than the wall-clock figure to other work on a
+ * loaded machine).
  *
- * <p>The launcher's classpath is {@code -Dbench.launcher.classpath} (this JVM's by default): jar files only, as
- * AppCDS refuses a classpath with a non-empty directory.
+ * <p>Each application runs in four JVM set-ups, interleaved start by start so that the machine's load falls
+ * on all alike: the JVM's defaults; an AppCDS archive (Java 17 {@code -XX:SharedArchiveFile}, the archive
+ * written by one untimed run with {@code -XX:ArchiveClassesAtExit} stopped by SIGTERM); the archive with
+ * the serial collector; and that with C1 only ({@code -XX:TieredStopAtLevel=1}).
  *
- * <p>Arguments: repetitions, an output directory, then one or more {@code NAME=MANUAL_INSTANCES=FILE,FILE...}.
+ * <p>The launcher logs to a file of its own in the output directory, with this JVM's {@code org.slf4j.*}
+ * and {@code org.jboss.logging.*} settings (run.sh: INFO, as a user sees it). Its class path is
+ * {@code -Dbench.launcher.classpath} (this JVM's by default): jar files only, as AppCDS refuses a class
+ * path with a non-empty directory.
+ *
+ * <p>Arguments: repetitions, an output directory, then one or more {@code NAME=MANUAL_INSTANCES=FILE,...}.
  */
 public final class LauncherStart {
 
@@ -153,7 +158,8 @@ public final class LauncherStart {
     command.addAll(flags);
     command.add("-cp");
     command.add(System.getProperty("bench.launcher.classpath", System.getProperty("java.class.path")));
-    System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("org.jboss.logging."))
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("org.jboss.logging.") || name.startsWith("org.slf4j."))
         .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
     command.add("dev.resident.undertow.Main");
     command.add("--port=0");
@@ -190,6 +196,7 @@ public final class LauncherStart {
         throw new IllegalStateException(app.name() + ": " + urls.size() + " instances SERVING, expected at least "
             + app.manual() + "; see " + log);
       }
+      long asking = System.nanoTime(); // the wait above for the table's last row is the bench's, not the launcher's
       for (String url : urls) {
         int status = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -198,7 +205,8 @@ public final class LauncherStart {
         }
       }
       long answered = System.nanoTime();
-      return new Start((tabled - begin) / 1e6, age, (answered - begin) / 1e6, rss, cpu, urls.size());
+      return new Start((tabled - begin) / 1e6, age, (tabled - begin + answered - asking) / 1e6, rss, cpu,
+          urls.size());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted", e);
