@@ -138,11 +138,12 @@ public final class LauncherStart {
         answered.range("%.0f"), rss.range("%.0f"), cpu.range("%.0f"));
     System.out.println(Figures.format("    %-27s vs dev server 2.8–3.6 s: %.1f–%.1f× faster, RSS %.2f× of 170 MB;"
             + " target ≥ %.0f× (≤ %.0f ms): %s", "", DEV_SERVER_FAST_MILLIS / median,
-        DEV_SERVER_SLOW_MILLIS / median, rss.median() / DEV_SERVER_RSS_MB, SPEED_UP_TARGET, DEV_SERVER_FAST_MILLIS / SPEED_UP_TARGET,
+        DEV_SERVER_SLOW_MILLIS / median, rss.median() / DEV_SERVER_RSS_MB, SPEED_UP_TARGET,
+        DEV_SERVER_FAST_MILLIS / SPEED_UP_TARGET,
         Figures.verdict(median * SPEED_UP_TARGET <= DEV_SERVER_FAST_MILLIS)));
   }
 
-  /** One untimed start with {@code -XX:ArchiveClassesAtExit}, stopped by SIGTERM: the JVM writes the archive as it exits. */
+  /** One untimed start with {@code -XX:ArchiveClassesAtExit}, stopped by SIGTERM: the JVM writes it as it exits. */
   private static void writeArchive(App app, Path archive, Path out) throws IOException {
     Files.deleteIfExists(archive);
     start(app, List.of("-XX:ArchiveClassesAtExit=" + archive), out.resolve(app.name() + "-archive.log"));
