@@ -108,7 +108,8 @@ class ExampleManifestsTest {
     knativeContainer(web, "default/v1", "registry.example.com/resident/backends-demo:0.1.0", "128Mi", args);
 
     GenericKubernetesResource cmdline = m.get(GenericKubernetesResource.class, "cmdline-v1");
-    assertThat(cmdline.getMetadata().getLabels()).containsEntry(KnativeServices.VISIBILITY, "cluster-local")
+    // backends.yaml makes cmdline public (R-SEC-2), so its Knative Service is not cluster-local.
+    assertThat(cmdline.getMetadata().getLabels()).doesNotContainKey(KnativeServices.VISIBILITY)
         .containsEntry(KubernetesNames.MODULE_LABEL, "cmdline").containsEntry(KubernetesNames.VERSION_LABEL, "v1");
     assertThat(Manifests.knativeAnnotations(cmdline)).containsExactly(entry(KnativeServices.MIN_SCALE, "0"),
         entry(KnativeServices.MAX_SCALE, "1"), entry(KnativeServices.RETENTION, "5m"));
