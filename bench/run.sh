@@ -4,7 +4,8 @@
 #   R-PERF-2  10,000 requests waiting on a busy one-slot instance: threads, heap, timeout accuracy
 #   R-PERF-3  200 manual instances started; idle instances stopped one at a time
 #   R-WAR     a 10-module EAR's descriptors read; WAR instances started at 20 and 200, metaspace per instance
-#   JMH       admission queue offer/release, Environment.current(), signing and verifying internal requests
+#   JMH       admission queue offer/release, Environment.current(), signing and verifying internal requests,
+#             per-request metric counters
 #   R-PERF-4  the launcher's cold start to every manual instance serving, with and without AppCDS, and RSS
 #
 # Usage: bench/run.sh [PART...]  (from any directory; every part: about 8 minutes on 2 cores)
@@ -21,7 +22,9 @@
 #
 # Settings (environment): BENCH_WRK_RUNS (5), BENCH_WRK_SECONDS (10), BENCH_WRK_CONNECTIONS (50),
 # BENCH_WRK_WARMUP_SECONDS (30 per server), BENCH_SLOTS (100: max_concurrent_requests of the R-PERF-1 instance), BENCH_PARKED (10000), BENCH_PENDING_TIMEOUT_MS (10000),
-# BENCH_START_REPETITIONS (5), BENCH_STOPS (10), BENCH_WAR_REPETITIONS (3), BENCH_JMH_ARGS (extra JMH options), BENCH_MVN_FLAGS,
+# BENCH_START_REPETITIONS (5), BENCH_STOPS (10), BENCH_WAR_REPETITIONS (3), BENCH_JMH_ARGS (extra JMH options),
+# BENCH_MVN_FLAGS, BENCH_OPS (off: R-PERF-1's Resident host without access log; on: with the access log and
+# /_ah/metrics scraped every second, R-OPS-3),
 # BENCH_LAUNCHER_STARTS (5 cold starts per JVM set-up and app), BENCH_PARTS.
 set -euo pipefail
 
@@ -45,6 +48,7 @@ WRK_SECONDS=${BENCH_WRK_SECONDS:-10}
 WRK_CONNECTIONS=${BENCH_WRK_CONNECTIONS:-50}
 WRK_WARMUP=${BENCH_WRK_WARMUP_SECONDS:-30}
 SLOTS=${BENCH_SLOTS:-100}
+OPS=${BENCH_OPS:-off}
 PARKED=${BENCH_PARKED:-10000}
 PENDING_TIMEOUT_MS=${BENCH_PENDING_TIMEOUT_MS:-10000}
 START_REPETITIONS=${BENCH_START_REPETITIONS:-5}
@@ -106,14 +110,14 @@ fi
 
 # ---------------------------------------------------------------------------------------------------------
 if want perf1; then
-section "R-PERF-1 hello world: bare Undertow vs a whole Resident host, one JVM, loopback"
+section "R-PERF-1 hello world: bare Undertow vs a whole Resident host, one JVM, loopback (operations: $OPS)"
 if ! command -v wrk >/dev/null; then
   echo "  SKIPPED: wrk is not installed. Install it with: apt-get install wrk (Debian package wrk)"
   SKIPPED=1
 else
   rm -f "$OUT/ports"
   "${SERVER_CPU[@]}" java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf1-server.log" \
-    -Dbench.slots="$SLOTS" -cp "$CP" dev.resident.bench.ThroughputServers "$OUT/ports" >"$OUT/perf1-server.out" 2>&1 &
+    -Dbench.slots="$SLOTS" -Dbench.ops="$OPS" -cp "$CP" dev.resident.bench.ThroughputServers "$OUT/ports" >"$OUT/perf1-server.out" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 600); do
     [ -f "$OUT/ports" ] && break

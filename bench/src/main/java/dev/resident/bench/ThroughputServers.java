@@ -25,6 +25,12 @@ import java.util.concurrent.CountDownLatch;
  * (main-port router), admission ({@value #SLOTS} slots unless the system property {@code bench.slots} says
  * otherwise, so that 50 connections never queue), a 60 s request deadline armed and disarmed per request,
  * response buffering, request limits, the bound environment and MDC, CPU accounting, request ids.
+ *
+ * <p>Operations (R-OPS-3), with the system property {@code bench.ops} ({@code run.sh}: {@code BENCH_OPS}):
+ * {@code off} (default) turns the access log off; {@code on} keeps it on (a line per request on
+ * {@code dev.resident.access}, into the server's log file, and the recent-requests list) and scrapes
+ * {@code /_ah/metrics} once a second, as Prometheus would. The host's Prometheus registry is bound either
+ * way (it is on the classpath): its meters read counters the host updates for every request regardless.
  */
 public final class ThroughputServers {
 
@@ -41,7 +47,9 @@ public final class ThroughputServers {
     bare.start();
     int barePort = ((InetSocketAddress) bare.getListenerInfo().get(0).getAddress()).getPort();
 
+    boolean ops = "on".equals(System.getProperty("bench.ops", "off"));
     ResidentHost host = ResidentHost.builder()
+        .accessLog(ops)
         .version(VersionBuilder.manual("default", "v1", 1)
             .maxConcurrentRequests(Integer.getInteger("bench.slots", SLOTS))
             .requestDeadline(Duration.ofSeconds(60))
@@ -50,10 +58,33 @@ public final class ThroughputServers {
         .port(0)
         .build();
     host.start();
+    if (ops) {
+      scrapeEverySecond(host.port());
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(bare::stop, "bare-undertow-stop"));
 
     writePorts(Path.of(args[0]), barePort, host.port());
     new CountDownLatch(1).await();
+  }
+
+  /** Reads /_ah/metrics once a second on a daemon thread, as a Prometheus server would. */
+  private static void scrapeEverySecond(int port) {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest scrape = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + port + "/_ah/metrics")).timeout(Duration.ofSeconds(5)).build();
+    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(body -> {
+      Thread thread = new Thread(body, "bench-scrape");
+      thread.setDaemon(true);
+      return thread;
+    }).scheduleAtFixedRate(() -> {
+      try {
+        client.send(scrape, java.net.http.HttpResponse.BodyHandlers.discarding());
+      } catch (IOException e) {
+        System.err.println("scrape failed: " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** The plainest embedding: one servlet deployment behind {@code Undertow.builder()} with its defaults. */

@@ -52,6 +52,8 @@ public final class Main {
    * @param args the command line, see the class documentation and {@code --help}
    */
   public static void main(String[] args) {
+    // One log format for the whole process: XNIO's and Undertow's java.util.logging lines go to SLF4J too.
+    dev.resident.undertow.logging.JulBridge.install();
     OptionalInt status = run(args);
     if (status.isPresent()) {
       System.exit(status.getAsInt());

@@ -7,6 +7,10 @@ import dev.resident.api.spi.RequestSigners;
 import dev.resident.undertow.cluster.InstanceIdentity;
 import dev.resident.undertow.cluster.ModulesView;
 import dev.resident.undertow.cluster.SingleInstance;
+import dev.resident.undertow.accesslog.AccessLog;
+import dev.resident.undertow.accesslog.RecentRequests;
+import dev.resident.undertow.admin.AdminAccess;
+import dev.resident.undertow.admin.HostOperations;
 import dev.resident.undertow.config.ApplicationConfig;
 import dev.resident.undertow.config.ConfigException;
 import dev.resident.undertow.config.ConfigLoader;
@@ -20,6 +24,7 @@ import dev.resident.undertow.deployment.DeploymentPlan;
 import dev.resident.undertow.descriptor.AppLayout;
 import dev.resident.undertow.descriptor.War;
 import dev.resident.undertow.deployment.ModuleHandlers;
+import dev.resident.undertow.health.HostLiveness;
 import dev.resident.undertow.instance.ApplicationRuntime;
 import dev.resident.undertow.instance.HostServices;
 import dev.resident.undertow.instance.Instance;
@@ -111,6 +116,7 @@ public final class ResidentHost implements AutoCloseable {
   private final ConnectionTimeouts connectionTimeouts;
   private final SecurityPlan security;
   private final InternalSecret internalSecret;
+  private final boolean accessLog;
 
   private final Object lock = new Object();
   private State state = State.NEW;
@@ -120,6 +126,8 @@ public final class ResidentHost implements AutoCloseable {
   private PortListeners.Listener mainListener;
   private ApplicationRuntime application;
   private HostServices services;
+  private HostLiveness liveness;
+  private HostOperations operations;
   private Thread jvmShutdownHook;
   private RequestSignatures signatures;
   private RequestSigners.Registration signerRegistration;
@@ -150,6 +158,7 @@ public final class ResidentHost implements AutoCloseable {
     this.connectionTimeouts = new ConnectionTimeouts(
         builder.requestParseTimeout != null ? builder.requestParseTimeout : files.requestParseTimeout(),
         builder.connectionIdleTimeout != null ? builder.connectionIdleTimeout : files.idleTimeout());
+    this.accessLog = builder.accessLog;
   }
 
   /**
@@ -231,14 +240,18 @@ public final class ResidentHost implements AutoCloseable {
     InternalRequests internal = new InternalRequests(signatures, address, listeners.worker(), listeners.buffers());
     signerRegistration = RequestSigners.register(signatures);
     RequestIds ids = new RequestIds();
-    PortChains ports = new PortChains(internal, ids, clock, requestExecutor, security);
+    liveness = new HostLiveness();
+    AccessLog log = accessLog ? new AccessLog(clock, new RecentRequests(AccessLog.DEFAULT_CAPACITY)) : null;
+    PortChains ports = new PortChains(internal, ids, clock, requestExecutor, security, liveness, log);
     services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
         lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
     application = single == null
         ? new ApplicationRuntime(config, services, plans::get)
         : new ApplicationRuntime(config, services, plans::get, single::runsSlot, modulesView::of);
+    operations = new HostOperations(application, clock, lifecycleExecutor, (RequestPool) requestExecutor,
+        AdminAccess.of(config.adminToken()), log);
     application.open();
-    HttpHandler main = single == null ? ports.mainPort(application) : singlePort(ports);
+    HttpHandler main = single == null ? ports.mainPort(application, operations::mainPort) : singlePort(ports);
     mainListener = listeners.open(requestedPort, main);
     if (security.httpsPort() != null) {
       httpsListener = listeners.openTls(security.httpsPort(), main, security.tls(clock));
@@ -317,6 +330,7 @@ public final class ResidentHost implements AutoCloseable {
       return;
     }
     try {
+      liveness.stopping();
       LOG.info("Resident host of {} stopping", config.applicationId());
       for (Throwable failure : release(true)) {
         LOG.warn("Stopping the Resident host of {}", config.applicationId(), failure);
@@ -395,6 +409,9 @@ public final class ResidentHost implements AutoCloseable {
     }
     if (running != null) {
       attempt(failures, running::close);
+    }
+    if (operations != null) {
+      attempt(failures, operations::close);
     }
     if (mainListener != null) {
       attempt(failures, mainListener::close);
@@ -541,6 +558,17 @@ public final class ResidentHost implements AutoCloseable {
       throw new ModulesException("No instance runs at " + found.config().key() + "/" + instance);
     }
     return current.stats();
+  }
+
+  /**
+   * Returns what the host offers its operators: the records behind the admin API, the console and
+   * metrics ({@code ResidentMetrics.of(host)} binds Micrometer to them).
+   *
+   * @return the host's operations
+   * @throws IllegalStateException if the host is not started
+   */
+  public HostOperations operations() {
+    return started().operations;
   }
 
   /**
@@ -709,6 +737,7 @@ public final class ResidentHost implements AutoCloseable {
     private Duration requestParseTimeout;
     private Duration connectionIdleTimeout;
     private Authenticator authenticator;
+    private boolean accessLog = true;
 
     private Builder() {}
 
@@ -897,6 +926,18 @@ public final class ResidentHost implements AutoCloseable {
      */
     public Builder connectionIdleTimeout(Duration timeout) {
       this.connectionIdleTimeout = ConnectionTimeouts.check("connectionIdleTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets whether the host keeps an access log: a line per request on the logger {@code dev.resident.access}
+     * and the recent requests of the admin API; default true. Off, requests skip it entirely.
+     *
+     * @param on whether to log requests
+     * @return this builder
+     */
+    public Builder accessLog(boolean on) {
+      this.accessLog = on;
       return this;
     }
 

@@ -260,6 +260,17 @@ public final class AdmissionQueue {
   }
 
   /**
+   * Returns how many requests were rejected for one reason; reads a counter, allocates nothing.
+   *
+   * @param rejection the reason
+   * @return the count
+   */
+  public long rejected(Rejection rejection) {
+    LongAdder count = rejections.get(rejection);
+    return count == null ? 0 : count.sum();
+  }
+
+  /**
    * Turns a request away and counts it; for requests this queue never held too (moved from a stopping
    * instance with nowhere to go).
    *

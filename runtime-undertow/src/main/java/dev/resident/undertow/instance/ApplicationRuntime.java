@@ -24,6 +24,7 @@ public final class ApplicationRuntime {
   private final BiPredicate<VersionConfig, Integer> runsSlot;
   private final UnaryOperator<ModulesService> modulesView;
   private volatile InstanceView lastView;
+  private final InstanceListeners listeners = new InstanceListeners();
   private volatile boolean running;
 
   /**
@@ -205,6 +206,28 @@ public final class ApplicationRuntime {
       throw new ModulesException("Unknown module " + module + "; modules: " + modules.keySet());
     }
     return versions;
+  }
+
+  /**
+   * Adds a listener of every instance's lifecycle, from now on.
+   *
+   * @param listener the listener
+   */
+  public void addListener(InstanceListener listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Removes a listener added with {@link #addListener}.
+   *
+   * @param listener the listener
+   */
+  public void removeListener(InstanceListener listener) {
+    listeners.remove(listener);
+  }
+
+  InstanceListeners listeners() {
+    return listeners;
   }
 
   HostServices host() {

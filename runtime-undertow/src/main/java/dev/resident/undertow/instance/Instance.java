@@ -49,6 +49,7 @@ public final class Instance {
   private final InstanceLifecycle lifecycle = new InstanceLifecycle(this);
   private final BackgroundThreads background;
   private final InstanceStats stats = new InstanceStats();
+  private final InstanceCounters counters;
   private final DeadlineListener deadlineListener = new DeadlineListener() {
     @Override
     public void deadlineExceeded() {
@@ -105,6 +106,7 @@ public final class Instance {
     this.deadlineGraces = host.deadlines().lane(settings.deadlineGrace());
     this.createdNanos = host.clock().nanoTime();
     this.lastActivityNanos = createdNanos;
+    this.counters = new InstanceCounters(this, stats, admission, background, host.clock(), createdNanos);
   }
 
   private DeadlineTimer.Lane lane(Duration deadline) {
@@ -117,6 +119,7 @@ public final class Instance {
    * @return completes once the start request has been sent, or the instance serves or failed
    */
   CompletableFuture<Void> start() {
+    version.application().listeners().instanceStarting(this);
     CompletableFuture<Void> sent = new CompletableFuture<>();
     try {
       host.lifecycleExecutor().execute(() -> {
@@ -182,6 +185,7 @@ public final class Instance {
     started.complete(true);
     admission.open();
     version.instanceServing(this);
+    version.application().listeners().instanceServing(this);
   }
 
   /**
@@ -201,6 +205,7 @@ public final class Instance {
 
   private void startFailed(String why) {
     LOG.warn("{} failed to start: {}", this, why);
+    version.application().listeners().instanceStartFailed(this, why);
     started.complete(false);
     stop(version.config().settings().shutdownGrace(), StopReason.START_FAILED);
   }
@@ -360,6 +365,7 @@ public final class Instance {
       reason = stopReason;
     }
     LOG.info("{} stopped", this);
+    version.application().listeners().instanceStopped(this);
     stopped.complete(null);
     version.instanceStopped(this, reason);
   }
@@ -419,7 +425,7 @@ public final class Instance {
     if (admitted) {
       admission.release();
     }
-    stats.requestFinished(latencyNanos);
+    stats.requestFinished(latencyNanos, exchange.getStatusCode());
     checkDrained();
   }
 
@@ -550,6 +556,15 @@ public final class Instance {
     return stats.snapshot(host.clock().nanoTime() - createdNanos,
         version.config().instanceClass().memoryBytes(), admission.active(), admission.pending(),
         admission.rejections(), background.count());
+  }
+
+  /**
+   * Returns the instance's live counters, read by metrics and the admin API without a snapshot.
+   *
+   * @return the counters
+   */
+  public InstanceCounters counters() {
+    return counters;
   }
 
   /**

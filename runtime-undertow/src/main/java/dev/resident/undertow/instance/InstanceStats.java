@@ -35,6 +35,8 @@ final class InstanceStats {
   private final AtomicLong latencyIndex = new AtomicLong();
   /** Requests finished, counted after their latency is in the ring. */
   private final AtomicLong finished = new AtomicLong();
+  /** Requests by outcome and their waits, for metrics (R-OPS-3). */
+  private final RequestCounters counters = new RequestCounters();
 
   static long currentThreadCpuNanos() {
     return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
@@ -106,7 +108,7 @@ final class InstanceStats {
     }
   }
 
-  private long cpuNanos() {
+  long cpuNanos() {
     synchronized (cpuLock) {
       long total = endedCpuNanos;
       for (Map.Entry<Thread, Long> run : running.entrySet()) {
@@ -116,9 +118,22 @@ final class InstanceStats {
     }
   }
 
-  void requestFinished(long latencyNanos) {
+  void requestFinished(long latencyNanos, int status) {
     latencies.set((int) (latencyIndex.getAndIncrement() % LATENCY_WINDOW), latencyNanos);
     finished.incrementAndGet();
+    counters.finished(status, latencyNanos);
+  }
+
+  RequestCounters counters() {
+    return counters;
+  }
+
+  long deadlinesExceeded() {
+    return deadlinesExceeded.sum();
+  }
+
+  int runawayThreads() {
+    return runawayThreads.get();
   }
 
   void deadlineExceeded() {

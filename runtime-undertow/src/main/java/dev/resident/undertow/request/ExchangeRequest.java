@@ -27,6 +27,9 @@ final class ExchangeRequest extends PendingRequest {
   private final Executor executor;
   private final HostClock clock;
   private final DisconnectWatch watch;
+  /** The instance the request ran on, and when it began to run; read by the access log. */
+  private volatile Instance ranOn;
+  private volatile long runNanos;
 
   ExchangeRequest(HttpServerExchange exchange, boolean addressed, Executor executor, HostClock clock) {
     super(addressed, exchange.getAttachment(RequestAttachments.ARRIVAL_NANOS));
@@ -34,6 +37,17 @@ final class ExchangeRequest extends PendingRequest {
     this.executor = executor;
     this.clock = clock;
     this.watch = new DisconnectWatch(exchange, this);
+    exchange.putAttachment(RequestAttachments.PENDING_REQUEST, this);
+  }
+
+  /** Returns the instance the request ran on, or null if it never ran. */
+  Instance ranOn() {
+    return ranOn;
+  }
+
+  /** Returns when the request began to run on its instance; meaningful once {@link #ranOn()} is set. */
+  long runNanos() {
+    return runNanos;
   }
 
   /** Watches the client while the request waits in a queue (R-REQ-2); does nothing if it does not wait. */
@@ -74,6 +88,10 @@ final class ExchangeRequest extends PendingRequest {
    */
   void run(Instance instance, boolean admitted) {
     long arrival = exchange.getAttachment(RequestAttachments.ARRIVAL_NANOS);
+    long now = clock.nanoTime();
+    runNanos = now;
+    ranOn = instance;
+    instance.counters().requests().waited(now - arrival);
     // Two holds: the exchange's completion and the handler's return.
     AtomicInteger holds = new AtomicInteger(2);
     Runnable release = () -> {

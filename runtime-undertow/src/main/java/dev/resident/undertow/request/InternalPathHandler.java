@@ -1,7 +1,6 @@
 package dev.resident.undertow.request;
 
 import dev.resident.undertow.security.CanonicalPath;
-import dev.resident.undertow.security.HostEndpoints;
 import dev.resident.undertow.security.Refusal;
 import dev.resident.undertow.security.SignatureCheck;
 import dev.resident.undertow.trust.InternalRequests;
@@ -13,8 +12,9 @@ import java.util.Objects;
 /**
  * Recognises internal requests by their signature and refuses (401) a request whose signature header is
  * present but not accepted (R-SEC-3); answers 404 to external requests for {@code /_ah/} paths, which
- * are the host's own and never reach user code (R-LIFE-3, R-SEC-1), except the host's endpoints
- * ({@code /_ah/admin}, {@code /_ah/health}, {@code /_ah/metrics}), which the host answers itself.
+ * are the host's own and never reach user code (R-LIFE-3, R-SEC-1). The host's own endpoints
+ * ({@code /_ah/health} on every port; {@code /_ah/admin} and {@code /_ah/metrics} on the main port) are
+ * answered by handlers in front of this one, so whatever {@code /_ah/} path comes this far is not one.
  */
 public final class InternalPathHandler implements HttpHandler {
 
@@ -50,10 +50,7 @@ public final class InternalPathHandler implements HttpHandler {
       return false;
     }
     String p = CanonicalPath.of(path);
-    if (!p.regionMatches(true, 0, "/_ah", 0, 4) || (p.length() > 4 && p.charAt(4) != '/')) {
-      return false;
-    }
-    return !HostEndpoints.contains(p);
+    return p.regionMatches(true, 0, "/_ah", 0, 4) && (p.length() == 4 || p.charAt(4) == '/');
   }
 
   /** Whether {@code _ah} occurs in the path in any case: a cheap test before canonicalising it. */
@@ -68,6 +65,6 @@ public final class InternalPathHandler implements HttpHandler {
 
   @Override
   public String toString() {
-    return "internal-paths(verify signature, bad one → 401; /_ah/* → 404 unless internal or the host's) -> " + next;
+    return "internal-paths(verify signature, bad one → 401; /_ah/* → 404 unless internal) -> " + next;
   }
 }

@@ -10,6 +10,7 @@ final class RequestAttachments {
   static final AttachmentKey<Boolean> FAILFAST = AttachmentKey.create(Boolean.class);
   static final AttachmentKey<Boolean> TASK = AttachmentKey.create(Boolean.class);
   static final AttachmentKey<Long> ARRIVAL_NANOS = AttachmentKey.create(Long.class);
+  static final AttachmentKey<ExchangeRequest> PENDING_REQUEST = AttachmentKey.create(ExchangeRequest.class);
 
   private RequestAttachments() {}
 

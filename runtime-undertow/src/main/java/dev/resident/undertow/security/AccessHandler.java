@@ -18,7 +18,7 @@ import java.util.Objects;
  * URLs take TLS only (plain GET and HEAD redirected to https, others 403); {@code login: required} takes a
  * signed-in caller and {@code login: admin} an admin: an internal request, the admin token, or a caller in
  * the role {@code admin} (R-SEC-1). Not signed in: 302 to the login URL, or 401; signed in but not an
- * admin: 403. Signed requests and the host's own endpoints ({@link HostEndpoints}) pass. Installed only
+ * admin: 403. Signed requests pass. Installed only
  * in front of versions that have something to enforce.
  */
 public final class AccessHandler implements HttpHandler {
@@ -54,12 +54,11 @@ public final class AccessHandler implements HttpHandler {
         return;
       }
     }
-    boolean internal = InternalRequests.isInternal(exchange);
-    String path = CanonicalPath.of(exchange.getRelativePath());
-    if (internal || HostEndpoints.contains(path)) {
+    if (InternalRequests.isInternal(exchange)) {
       next.handleRequest(exchange);
       return;
     }
+    String path = CanonicalPath.of(exchange.getRelativePath());
     if (!access.publicAccess()) {
       Refusal.send(exchange, StatusCodes.FORBIDDEN, "private module: internal requests only");
       return;

@@ -35,6 +35,9 @@ class ShutdownTest {
         .build();
     host.start();
     Await.until("instance 0 serves", () -> host.instanceState("default", "v1", "0") == InstanceState.SERVING);
+    // The instance serves once its start response arrives, a moment before the start request has left it;
+    // a stop in that moment would find a request in flight and run the hook beside it.
+    Await.until("the start request left instance 0", () -> host.stats("default", "v1", "0").getRequestsTotal() == 1);
     return host;
   }
 

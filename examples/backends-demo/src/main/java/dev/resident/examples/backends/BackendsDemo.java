@@ -29,6 +29,7 @@ public final class BackendsDemo {
    * @param args {@code --port N}, or nothing
    */
   public static void main(String[] args) {
+    dev.resident.undertow.logging.JulBridge.install();
     if (args.length != 0 && (args.length != 2 || !args[0].equals("--port") || !args[1].matches("\\d{1,5}"))) {
       System.err.println("Usage: BackendsDemo [--port N]   (default 8080; 0 picks a free port)");
       System.exit(2);
@@ -71,7 +72,8 @@ public final class BackendsDemo {
     return String.join("\n",
         "",
         "Resident backends demo: default module, memdb (5 instances), crawler (10), worker, cmdline (dynamic).",
-        "Open " + main + "/ in a browser (or curl it) for every instance and its address.",
+        "Open " + main + "/ in a browser (or curl it) for every instance and its address;",
+        main + "/_ah/admin for the Instances Console, " + main + "/_ah/metrics for Prometheus.",
         "",
         "Try:",
         "  curl -X PUT --data 'https://example.com/' " + main + "/memdb/0/kv/" + CrawlerServlet.FRONTIER

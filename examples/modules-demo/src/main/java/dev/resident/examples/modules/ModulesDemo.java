@@ -33,6 +33,7 @@ public final class ModulesDemo {
    * @param args {@code --port N}, or nothing
    */
   public static void main(String[] args) {
+    dev.resident.undertow.logging.JulBridge.install();
     if (args.length != 0 && (args.length != 2 || !args[0].equals("--port") || !args[1].matches("\\d{1,5}"))) {
       System.err.println("Usage: ModulesDemo [--port N]   (default 8080; 0 picks a free port)");
       System.exit(2);

@@ -1,0 +1,113 @@
+package dev.resident.undertow.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.resident.undertow.ResidentHost;
+import dev.resident.undertow.VersionBuilder;
+import dev.resident.undertow.accesslog.AccessRecord;
+import dev.resident.undertow.instance.InstanceState;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("R-OPS-3 access log")
+class AccessLogTest {
+
+  @Test
+  @DisplayName("a line has the request id, module/version/instance, method, path, status, bytes, times, rejection")
+  void line() {
+    AccessRecord record = new AccessRecord(7, Instant.EPOCH, "abc123", "worker", "v1", "0", "GET", "/hello", 503,
+        0, 12.345, 12.4, "failfast");
+
+    assertThat(record.line()).isEqualTo("abc123 worker/v1/0 \"GET /hello\" 503 0B pending=12.3ms total=12.4ms"
+        + " rejected=failfast");
+  }
+
+  @Test
+  @DisplayName("a rejected request is logged with its reason and the instance that turned it away")
+  void rejection() {
+    try (ResidentHost host = Fixture.builder().build()) {
+      host.start();
+      Fixture.awaitWorkers(host, 2);
+      ResidentHost started = host;
+      int port = host.instancePort("worker", "v1", "0");
+      CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(
+          HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/hold"))
+              .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      Api.until("the held request runs", () -> started.stats("worker", "v1", "0").getRequestsActive() == 1);
+
+      // Ten slots: fill them, then one more with failfast is turned away at once.
+      for (int i = 0; i < 9; i++) {
+        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+            + "/hold")).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      }
+      Api.until("ten requests run", () -> started.stats("worker", "v1", "0").getRequestsActive() == 10);
+      Api.Answer refused = Api.get(port, "/hello", "X-AppEngine-FailFast", "true");
+      assertThat(refused.status()).isEqualTo(503);
+      Api.until("the rejection is logged", () -> newest(host.port(), "?instance=0&limit=1").has("rejection"));
+
+      JsonNode newest = newest(host.port(), "?instance=0&limit=1");
+      assertThat(newest.get("status").asInt()).isEqualTo(503);
+      assertThat(newest.get("rejection").asText()).isEqualTo("failfast");
+      assertThat(newest.get("module").asText() + "/" + newest.get("version").asText()).isEqualTo("worker/v1");
+      assertThat(newest.get("pendingMillis").asDouble()).isEqualTo(newest.get("totalMillis").asDouble());
+      Fixture.release();
+      assertThat(held.join().statusCode()).isEqualTo(200);
+      assertThat(host.instanceState("worker", "v1", "0")).isEqualTo(InstanceState.SERVING);
+    }
+  }
+
+  @Test
+  @DisplayName("a request sent to a version and turned away names the instance that had it")
+  void rejectionOnAVersionPort() {
+    Fixture.armHold();
+    try (ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false)
+        .version(VersionBuilder.manual("default", "v1", 1).threadsafe(false).build())
+        .handlers("default", h -> h.servlet("/*", Fixture.HelloServlet.class)).build()) {
+      host.start();
+      Api.until("default/v1/0 serves", () -> host.instanceState("default", "v1", "0") == InstanceState.SERVING);
+      CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(
+          HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + host.port() + "/hold"))
+              .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      Api.until("the held request runs", () -> host.stats("default", "v1", "0").getRequestsActive() == 1);
+
+      assertThat(Api.get(host.versionPort("default", "v1"), "/hello", "X-AppEngine-FailFast", "1").status())
+          .isEqualTo(503);
+
+      Api.until("the rejection is logged", () -> newest(host.port(), "?limit=1").has("rejection"));
+      JsonNode newest = newest(host.port(), "?limit=1");
+      assertThat(newest.get("instance").asText()).isEqualTo("0");
+      assertThat(newest.get("rejection").asText()).isEqualTo("failfast");
+      Fixture.release();
+      held.join();
+    }
+  }
+
+  @Test
+  @DisplayName("turned off, the host keeps no requests and says so")
+  void off() {
+    try (ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false).accessLog(false)
+        .version(VersionBuilder.automatic("default", "v1").build())
+        .handlers("default", h -> h.servlet("/*", Fixture.HelloServlet.class)).build()) {
+      host.start();
+      Api.get(host.port(), "/hello");
+
+      Api.Answer answer = Api.get(host.port(), "/_ah/admin/api/requests");
+
+      assertThat(answer.status()).isEqualTo(404);
+      assertThat(answer.json().get("message").asText()).contains("The access log is off");
+    }
+  }
+
+  /** The newest recent request that matches the query, or an empty node. */
+  private static JsonNode newest(int port, String query) {
+    JsonNode requests = Api.get(port, "/_ah/admin/api/requests" + query).json().get("requests");
+    return requests.isEmpty() ? Api.JSON.createObjectNode() : requests.get(0);
+  }
+}
