@@ -6,8 +6,11 @@
 #   R-WAR     a 10-module EAR's descriptors read; WAR instances started at 20 and 200, metaspace per instance
 #   JMH       admission queue offer/release, Environment.current(), signing and verifying internal requests,
 #             per-request metric counters
+#   R-PERF-4  the launcher's cold start to every manual instance serving, with and without AppCDS, and RSS
 #
-# Usage: bench/run.sh            (from any directory; about 6 minutes on 2 cores)
+# Usage: bench/run.sh [PART...]  (from any directory; every part: about 8 minutes on 2 cores)
+#   PART is one of perf1 perf2 perf3 war jmh launcher (or BENCH_PARTS="launcher jmh"); none means every part.
+#   bench/run.sh launcher runs only R-PERF-4 (about 2 minutes), no wrk.
 #
 # It installs nothing. It builds the bench module with the Maven wrapper (-Pbench; the first build
 # downloads JMH from Maven Central like any dependency; BENCH_MVN_FLAGS=-o builds offline). Without wrk
@@ -21,8 +24,18 @@
 # BENCH_WRK_WARMUP_SECONDS (30 per server), BENCH_SLOTS (100: max_concurrent_requests of the R-PERF-1 instance), BENCH_PARKED (10000), BENCH_PENDING_TIMEOUT_MS (10000),
 # BENCH_START_REPETITIONS (5), BENCH_STOPS (10), BENCH_WAR_REPETITIONS (3), BENCH_JMH_ARGS (extra JMH options),
 # BENCH_MVN_FLAGS, BENCH_OPS (off: R-PERF-1's Resident host without access log; on: with the access log and
-# /_ah/metrics scraped every second, R-OPS-3).
+# /_ah/metrics scraped every second, R-OPS-3),
+# BENCH_LAUNCHER_STARTS (5 cold starts per JVM set-up and app), BENCH_PARTS.
 set -euo pipefail
+
+PARTS=" ${*:-${BENCH_PARTS:-perf1 perf2 perf3 war jmh launcher}} "
+for part in $PARTS; do
+  case "$part" in
+    perf1 | perf2 | perf3 | war | jmh | launcher) ;;
+    *) echo "Unknown part $part; the parts are perf1 perf2 perf3 war jmh launcher" >&2; exit 1 ;;
+  esac
+done
+want() { [[ "$PARTS" == *" $1 "* ]]; }
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -40,6 +53,7 @@ PARKED=${BENCH_PARKED:-10000}
 PENDING_TIMEOUT_MS=${BENCH_PENDING_TIMEOUT_MS:-10000}
 START_REPETITIONS=${BENCH_START_REPETITIONS:-5}
 STOPS=${BENCH_STOPS:-10}
+LAUNCHER_STARTS=${BENCH_LAUNCHER_STARTS:-5}
 SKIPPED=0
 BEGAN=$(date +%s)
 SERVER_PID=
@@ -95,6 +109,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------------------
+if want perf1; then
 section "R-PERF-1 hello world: bare Undertow vs a whole Resident host, one JVM, loopback (operations: $OPS)"
 if ! command -v wrk >/dev/null; then
   echo "  SKIPPED: wrk is not installed. Install it with: apt-get install wrk (Debian package wrk)"
@@ -136,8 +151,10 @@ else
   SERVER_PID=
   java -cp "$CP" dev.resident.bench.WrkSummary "$OUT/wrk"
 fi
+fi
 
 # ---------------------------------------------------------------------------------------------------------
+if want perf2; then
 section "R-PERF-2 $PARKED requests waiting on a busy one-slot instance, pending_timeout ${PENDING_TIMEOUT_MS} ms"
 WANT_FILES=$((PARKED + 2000))
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$WANT_FILES" ]; then
@@ -152,23 +169,42 @@ else
   java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf2-server.log" -cp "$CP" \
     dev.resident.bench.ParkedRequests "$PARKED" "$PENDING_TIMEOUT_MS"
 fi
+fi
 
 # ---------------------------------------------------------------------------------------------------------
+if want perf3; then
 section "R-PERF-3 200 manual instances: start, then idle stops with an empty hook"
 java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf3.log" -cp "$CP" \
   dev.resident.bench.InstanceStartStop "$START_REPETITIONS" 200 "$STOPS"
+fi
 
 # ---------------------------------------------------------------------------------------------------------
+if want war; then
 section "R-CFG-7, R-WAR-5 WARs and EARs: a 10-module EAR's descriptors; WAR instances at 20 and 200, class-loading version and instance"
 java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/war.log" -cp "$CP" \
   dev.resident.bench.WarLoading "${BENCH_WAR_REPETITIONS:-3}"
+fi
 
 # ---------------------------------------------------------------------------------------------------------
+if want jmh; then
 section "JMH admission queue, environment lookup and signatures (-prof gc: bytes allocated per operation)"
 # shellcheck disable=SC2086 # BENCH_JMH_ARGS is a list of options
 java -cp "$CP" org.openjdk.jmh.Main -prof gc -rf text -rff "$OUT/jmh.txt" ${BENCH_JMH_ARGS:-} \
   'dev\.resident\.bench\.jmh\..*' >"$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log"; exit 1; }
 grep -E '^Benchmark|ns/op|gc\.alloc\.rate\.norm' "$OUT/jmh.txt" | grep -v '\.gc\.count\|gc\.time' | sed 's/^/  /'
+fi
+
+# ---------------------------------------------------------------------------------------------------------
+if want launcher; then
+section "R-PERF-4 launcher start: new JVM to every manual instance serving, $LAUNCHER_STARTS cold starts per set-up"
+# AppCDS takes jar files only: the bench's classes go in as its jar.
+LAUNCHER_CP="$(ls "$ROOT"/bench/target/bench-*.jar | head -1):$(cat "$ROOT/bench/target/classpath.txt")"
+TWO="$ROOT/bench/target/classes/launcher/two-modules"
+BACKENDS="$ROOT/examples/backends-demo/src/main/resources"
+java "${LOGGING[@]}" -Dbench.launcher.classpath="$LAUNCHER_CP" -cp "$CP" \
+  dev.resident.bench.LauncherStart "$LAUNCHER_STARTS" "$OUT/launcher" \
+  "two-modules=3=$TWO/app.yaml,$TWO/worker.yaml" "backends=16=$BACKENDS/app.yaml,$BACKENDS/backends.yaml"
+fi
 
 echo
 echo "== done in $(($(date +%s) - BEGAN)) s; $(uptime | sed 's/^.*load average/load average/')"

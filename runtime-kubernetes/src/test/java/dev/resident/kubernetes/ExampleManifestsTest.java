@@ -108,7 +108,7 @@ class ExampleManifestsTest {
     knativeContainer(web, "default/v1", "registry.example.com/resident/backends-demo:0.1.0", "128Mi", args);
 
     GenericKubernetesResource cmdline = m.get(GenericKubernetesResource.class, "cmdline-v1");
-    // backends.yaml gives cmdline `public` (so that curl reaches it): no cluster-local visibility.
+    // backends.yaml makes cmdline public (R-SEC-2), so its Knative Service is not cluster-local.
     assertThat(cmdline.getMetadata().getLabels()).doesNotContainKey(KnativeServices.VISIBILITY)
         .containsEntry(KubernetesNames.MODULE_LABEL, "cmdline").containsEntry(KubernetesNames.VERSION_LABEL, "v1");
     assertThat(Manifests.knativeAnnotations(cmdline)).containsExactly(entry(KnativeServices.MIN_SCALE, "0"),

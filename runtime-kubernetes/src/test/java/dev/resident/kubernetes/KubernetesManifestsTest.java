@@ -81,6 +81,25 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  @DisplayName("R-DIST-3, R-SEC-2: a dynamic backend without public is a cluster-local Knative Service;"
+      + " with public it is reachable from outside the cluster")
+  void privateBackendsAreClusterLocal() throws IOException {
+    ApplicationConfig application = ConfigLoader.load(List.of(
+        new ConfigSource("app.yaml", "application: Shop\nversion: v1\n"),
+        new ConfigSource("backends.yaml", """
+            - name: inside
+              options: dynamic
+            - name: outside
+              options: dynamic, public
+            """)), List.of()).application();
+    Manifests m = written(application, new ArrayList<>());
+    assertThat(m.get(GenericKubernetesResource.class, "inside-v1").getMetadata().getLabels())
+        .containsEntry(KnativeServices.VISIBILITY, "cluster-local");
+    assertThat(m.get(GenericKubernetesResource.class, "outside-v1").getMetadata().getLabels())
+        .doesNotContainKey(KnativeServices.VISIBILITY);
+  }
+
+  @Test
   @DisplayName("R-DIST-3: threadsafe false is containerConcurrency 1; env_variables are the container's"
       + " environment, sorted, beside RESIDENT_INSTANCE and the secret")
   void concurrencyAndEnvironment() throws IOException {
