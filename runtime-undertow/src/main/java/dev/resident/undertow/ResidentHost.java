@@ -132,6 +132,8 @@ public final class ResidentHost implements AutoCloseable {
   private RequestSignatures signatures;
   private RequestSigners.Registration signerRegistration;
   private PortListeners.Listener httpsListener;
+  /** The access log with its writer thread, or null when off. */
+  private AccessLog accessLogs;
   /** Completes when the first stop, or a failed start, has given everything back; null before. */
   private CompletableFuture<Void> stopped;
   private Thread stopper;
@@ -241,7 +243,8 @@ public final class ResidentHost implements AutoCloseable {
     signerRegistration = RequestSigners.register(signatures);
     RequestIds ids = new RequestIds();
     liveness = new HostLiveness();
-    AccessLog log = accessLog ? new AccessLog(clock, new RecentRequests(AccessLog.DEFAULT_CAPACITY)) : null;
+    accessLogs = accessLog ? new AccessLog(clock, new RecentRequests(AccessLog.DEFAULT_CAPACITY)) : null;
+    AccessLog log = accessLogs;
     PortChains ports = new PortChains(internal, ids, clock, requestExecutor, security, liveness, log);
     services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
         lifecycleExecutor, Servlets.newContainer(), listeners, internal, ids, ports, new DeadlineTimer(clock));
@@ -412,6 +415,9 @@ public final class ResidentHost implements AutoCloseable {
     }
     if (operations != null) {
       attempt(failures, operations::close);
+    }
+    if (accessLogs != null) {
+      attempt(failures, accessLogs::close);
     }
     if (mainListener != null) {
       attempt(failures, mainListener::close);

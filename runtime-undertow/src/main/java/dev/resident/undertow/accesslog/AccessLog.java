@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every finished request of a host: a line on the logger {@value #LOGGER} (at INFO; turn the logger
- * off to drop the lines) and an entry in the {@link RecentRequests} (R-OPS-1, R-OPS-3).
+ * off to drop the lines), written by a thread of its own, and an entry in the {@link RecentRequests}
+ * (R-OPS-1, R-OPS-3). {@link #close()} writes the lines still queued and ends that thread.
  */
-public final class AccessLog {
+public final class AccessLog implements AutoCloseable {
 
   /** The logger of the access lines. */
   public static final String LOGGER = "dev.resident.access";
@@ -28,6 +29,7 @@ public final class AccessLog {
   private final HostClock clock;
   private final RecentRequests recent;
   private final AtomicLong seq = new AtomicLong();
+  private final AccessLineWriter writer = new AccessLineWriter(LOG);
 
   /**
    * @param clock the host's clock
@@ -77,8 +79,14 @@ public final class AccessLog {
         exchange.getResponseHeaders().getFirst(REJECTED));
     recent.add(record);
     if (LOG.isInfoEnabled()) {
-      LOG.info(record.line());
+      writer.write(record);
     }
+  }
+
+  /** Writes the queued lines and ends the writer's thread, within a bound. */
+  @Override
+  public void close() {
+    writer.close();
   }
 
   @Override

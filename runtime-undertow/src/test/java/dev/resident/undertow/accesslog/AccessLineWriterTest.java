@@ -1,0 +1,67 @@
+package dev.resident.undertow.accesslog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.slf4j.Logger;
+
+/** The access log's own writer thread (R-OPS-3, R-PERF-1): requests never wait on the logging backend. */
+class AccessLineWriterTest {
+
+  private static AccessRecord record(long seq) {
+    return new AccessRecord(seq, Instant.EPOCH, "id" + seq, "default", "v1", "0", "GET", "/r" + seq, 200, 2,
+        0.1, 0.2, null);
+  }
+
+  @Test
+  @DisplayName("R-OPS-3 lines are written in order by the writer's thread, and close() writes what is queued")
+  void writesInOrder() {
+    Logger log = mock(Logger.class);
+    AccessLineWriter writer = new AccessLineWriter(log);
+    for (int i = 1; i <= 3; i++) {
+      writer.write(record(i));
+    }
+    writer.close();
+    InOrder order = inOrder(log);
+    for (int i = 1; i <= 3; i++) {
+      order.verify(log).info(record(i).line());
+    }
+    writer.write(record(4));
+    assertThat(writer.dropped()).as("a line after close is dropped, counted").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("R-PERF-1 a backend that does not keep up makes lines drop, counted and reported, never blocking the writer of a line")
+  void fullQueueDrops() throws Exception {
+    Logger log = mock(Logger.class);
+    CountDownLatch backendStuck = new CountDownLatch(1);
+    CountDownLatch firstLine = new CountDownLatch(1);
+    doAnswer(call -> {
+      firstLine.countDown();
+      backendStuck.await(20, TimeUnit.SECONDS);
+      return null;
+    }).when(log).info(anyString());
+    AccessLineWriter writer = new AccessLineWriter(log);
+    writer.write(record(0));
+    assertThat(firstLine.await(20, TimeUnit.SECONDS)).isTrue();
+    for (int i = 1; i <= AccessLineWriter.CAPACITY + 10; i++) {
+      writer.write(record(i));
+    }
+    assertThat(writer.dropped()).isEqualTo(10);
+    backendStuck.countDown();
+    verify(log, timeout(20_000)).warn(anyString(), eq(10L));
+    writer.close();
+  }
+}
