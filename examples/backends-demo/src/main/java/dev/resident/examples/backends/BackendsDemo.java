@@ -73,7 +73,9 @@ public final class BackendsDemo {
         "",
         "Resident backends demo: default module, memdb (5 instances), crawler (10), worker, cmdline (dynamic).",
         "Open " + main + "/ in a browser (or curl it) for every instance and its address;",
-        main + "/_ah/admin for the Instances Console, " + main + "/_ah/metrics for Prometheus.",
+        main + "/_ah/admin for the Instances Console, " + main + "/_ah/metrics for Prometheus; both ask for",
+        "the demo's admin token (resident.admin_token in app.yaml): curl -H 'Authorization: Bearer demo-admin-token' "
+            + main + "/_ah/metrics",
         "",
         "Try:",
         "  curl -X PUT --data 'https://example.com/' " + main + "/memdb/0/kv/" + CrawlerServlet.FRONTIER
