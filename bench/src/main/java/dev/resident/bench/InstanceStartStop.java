@@ -77,7 +77,11 @@ public final class InstanceStartStop {
         + " (worst repetition); target idle stop < 50 ms: " + Figures.verdict(stops.max() < 50) + " (worst stop)");
   }
 
-  private static void awaitServing(ResidentHost host, int instances, long begin) throws InterruptedException {
+  /**
+   * Waits, polling each millisecond, until {@code instances} instances of the host serve; the benchmarks'
+   * own timing loop, at most 60 s from {@code begin}.
+   */
+  static void awaitServing(ResidentHost host, int instances, long begin) throws InterruptedException {
     while (true) {
       int serving = 0;
       for (InstanceInfo info : host.instances()) {

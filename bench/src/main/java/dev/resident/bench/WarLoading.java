@@ -1,9 +1,7 @@
 package dev.resident.bench;
 
-import dev.resident.undertow.InstanceInfo;
 import dev.resident.undertow.ResidentHost;
 import dev.resident.undertow.config.ConfigLoader;
-import dev.resident.undertow.instance.InstanceState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ClassLoadingMXBean;
@@ -25,7 +23,6 @@ import java.util.List;
  */
 public final class WarLoading {
   private static final List<String> CLASSES = List.of("StartServlet", "HelloServlet", "GateServlet");
-  private static final long SERVING_BOUND_NANOS = 60_000_000_000L;
 
   private WarLoading() {}
 
@@ -58,7 +55,7 @@ public final class WarLoading {
           try (ResidentHost host = ResidentHost.builder().config(war).port(0).stopOnJvmShutdown(false).build()) {
             long begin = System.nanoTime();
             host.start();
-            awaitServing(host, instances, begin);
+            InstanceStartStop.awaitServing(host, instances, begin);
             starts[rep] = (System.nanoTime() - begin) / 1e6;
             metaspace[rep] = (metaspaceUsed() - metaBefore) / 1024.0 / instances;
             classes[rep] = (loadedClasses() - classesBefore) / (double) instances;
@@ -151,23 +148,5 @@ public final class WarLoading {
   private static long loadedClasses() {
     ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
     return classes.getLoadedClassCount();
-  }
-
-  private static void awaitServing(ResidentHost host, int instances, long begin) throws InterruptedException {
-    while (true) {
-      int serving = 0;
-      for (InstanceInfo info : host.instances()) {
-        if (info.state() == InstanceState.SERVING) {
-          serving++;
-        }
-      }
-      if (serving == instances) {
-        return;
-      }
-      if (System.nanoTime() - begin > SERVING_BOUND_NANOS) {
-        throw new IllegalStateException("Only " + serving + " of " + instances + " instances serve after 60 s");
-      }
-      Thread.sleep(1);
-    }
   }
 }
