@@ -24,7 +24,9 @@
 # BENCH_WRK_WARMUP_SECONDS (30 per server), BENCH_SLOTS (100: max_concurrent_requests of the R-PERF-1 instance), BENCH_PARKED (10000), BENCH_PENDING_TIMEOUT_MS (10000),
 # BENCH_START_REPETITIONS (5), BENCH_STOPS (10), BENCH_WAR_REPETITIONS (3), BENCH_JMH_ARGS (extra JMH options),
 # BENCH_MVN_FLAGS, BENCH_OPS (off: R-PERF-1's Resident host without access log; on: with the access log and
-# /_ah/metrics scraped every second, R-OPS-3),
+# /_ah/metrics scraped every second, R-OPS-3), BENCH_BREAKDOWN (off; on: R-PERF-1's server records where each
+# Resident request's time goes, stage by stage, and prints the table after each run: RequestBreakdown),
+# BENCH_JAVA_OPTS (extra options of R-PERF-1's server JVM),
 # BENCH_LAUNCHER_STARTS (5 cold starts per JVM set-up and app), BENCH_PARTS.
 set -euo pipefail
 
@@ -49,6 +51,7 @@ WRK_CONNECTIONS=${BENCH_WRK_CONNECTIONS:-50}
 WRK_WARMUP=${BENCH_WRK_WARMUP_SECONDS:-30}
 SLOTS=${BENCH_SLOTS:-100}
 OPS=${BENCH_OPS:-off}
+BREAKDOWN=$([ "${BENCH_BREAKDOWN:-off}" = on ] && echo true || echo false)
 PARKED=${BENCH_PARKED:-10000}
 PENDING_TIMEOUT_MS=${BENCH_PENDING_TIMEOUT_MS:-10000}
 START_REPETITIONS=${BENCH_START_REPETITIONS:-5}
@@ -117,6 +120,7 @@ if ! command -v wrk >/dev/null; then
 else
   rm -f "$OUT/ports"
   "${SERVER_CPU[@]}" java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf1-server.log" \
+    -Dresident.request_breakdown="$BREAKDOWN" ${BENCH_JAVA_OPTS:-} \
     -Dbench.slots="$SLOTS" -Dbench.ops="$OPS" -cp "$CP" dev.resident.bench.ThroughputServers "$OUT/ports" >"$OUT/perf1-server.out" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 600); do
@@ -130,6 +134,14 @@ else
   CLK_TCK=$(getconf CLK_TCK)
   server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
   url_of() { if [ "$1" = bare ]; then echo "$BARE_URL"; else echo "$RESIDENT_URL"; fi; }
+  CONTROL_PORT=$(awk '$1 == "control" {print $2}' "$OUT/ports")
+  # GET of the breakdown's control listener (bash's /dev/tcp: no curl needed); prints the body.
+  control() {
+    exec 3<>"/dev/tcp/127.0.0.1/$CONTROL_PORT"
+    printf 'GET /%s HTTP/1.0\r\n\r\n' "$1" >&3
+    sed '1,/^\r$/d' <&3
+    exec 3<&-
+  }
   WRK=(wrk -t1 -c"$WRK_CONNECTIONS" --latency)
   echo "  ${WRK[*]} -d${WRK_SECONDS}s; $PINNING; Resident instance with $SLOTS slots"
   echo "  warm-up: ${WRK_WARMUP} s per server, in two alternating halves (JIT compilation shares the server's core)"
@@ -142,14 +154,25 @@ else
   for run in $(seq "$WRK_RUNS"); do
     if [ $((run % 2)) -eq 1 ]; then order="bare resident"; else order="resident bare"; fi
     for server in $order; do
+      [ "$BREAKDOWN" = true ] && [ "$server" = resident ] && control reset
       before=$(server_ticks)
       "${CLIENT_CPU[@]}" "${WRK[@]}" -d"${WRK_SECONDS}s" "$(url_of $server)" >"$OUT/wrk/$server-$run.txt"
       echo "server_cpu_ticks $(($(server_ticks) - before)) clk_tck $CLK_TCK" >>"$OUT/wrk/$server-$run.txt"
+      if [ "$BREAKDOWN" = true ] && [ "$server" = resident ]; then
+        control report >"$OUT/breakdown-$run.txt"
+      fi
     done
   done
   cleanup
   SERVER_PID=
   java -cp "$CP" dev.resident.bench.WrkSummary "$OUT/wrk"
+  if [ "$BREAKDOWN" = true ]; then
+    echo "  request breakdown of the Resident runs (server side, RequestBreakdown; wrk's p99 is the client's):"
+    for run in $(seq "$WRK_RUNS"); do
+      echo "  run $run"
+      sed 's/^/    /' "$OUT/breakdown-$run.txt"
+    done
+  fi
 fi
 fi
 

@@ -2,6 +2,7 @@ package dev.resident.bench;
 
 import dev.resident.undertow.ResidentHost;
 import dev.resident.undertow.VersionBuilder;
+import dev.resident.undertow.request.RequestBreakdown;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.servlet.Servlets;
@@ -63,7 +64,8 @@ public final class ThroughputServers {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(bare::stop, "bare-undertow-stop"));
 
-    writePorts(Path.of(args[0]), barePort, host.port());
+    int controlPort = RequestBreakdown.enabled() ? breakdownControl() : 0;
+    writePorts(Path.of(args[0]), barePort, host.port(), controlPort);
     new CountDownLatch(1).await();
   }
 
@@ -100,9 +102,26 @@ public final class ThroughputServers {
     return Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(handler).build();
   }
 
-  private static void writePorts(Path file, int bare, int resident) throws IOException {
+  /**
+   * With the request breakdown on (issue 15), a third listener that {@code run.sh} asks, around each
+   * Resident run: {@code /reset} forgets what was recorded, {@code /report} answers the table.
+   */
+  private static int breakdownControl() {
+    Undertow control = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(exchange -> {
+      if (exchange.getRelativePath().equals("/reset")) {
+        RequestBreakdown.reset();
+      } else {
+        exchange.getResponseSender().send(RequestBreakdown.report());
+      }
+    }).build();
+    control.start();
+    return ((InetSocketAddress) control.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  private static void writePorts(Path file, int bare, int resident, int control) throws IOException {
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    Files.writeString(partial, "bare " + bare + "\nresident " + resident + "\n", StandardCharsets.US_ASCII);
+    Files.writeString(partial, "bare " + bare + "\nresident " + resident + "\ncontrol " + control + "\n",
+        StandardCharsets.US_ASCII);
     Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
   }
 }

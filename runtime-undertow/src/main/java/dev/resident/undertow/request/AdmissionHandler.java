@@ -37,6 +37,7 @@ public final class AdmissionHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
+    RequestBreakdown.stamp(exchange, RequestBreakdown.Point.ADMISSION);
     RequestTarget target = RequestTarget.of(exchange);
     exchange.dispatch(SameThreadExecutor.INSTANCE, () -> admit(exchange, target));
   }

@@ -110,12 +110,15 @@ final class ExchangeRequest extends PendingRequest {
     exchange.addExchangeCompleteListener((ex, nextListener) -> {
       try {
         nextListener.proceed();
+        RequestBreakdown.handedOver(ex);
       } finally {
         release.run();
       }
     });
+    RequestBreakdown.stamp(exchange, RequestBreakdown.Point.DECIDED);
     try {
       executor.execute(() -> {
+        RequestBreakdown.stamp(exchange, RequestBreakdown.Point.RUNNING);
         if (!exchange.getConnection().isOpen()) {
           exitNow.run();
           return;
@@ -127,6 +130,7 @@ final class ExchangeRequest extends PendingRequest {
             : instance.startRequestContext(requestId);
         RequestGuard guard = instance.guard(exchange, context, task);
         exchange.addExchangeCompleteListener((ex, nextListener) -> {
+          RequestBreakdown.stamp(ex, RequestBreakdown.Point.COMPLETED);
           try {
             nextListener.proceed();
           } finally {

@@ -37,6 +37,7 @@ public final class RequestIdHandler implements HttpHandler {
     String id = ids.next();
     exchange.putAttachment(RequestAttachments.REQUEST_ID, id);
     exchange.putAttachment(RequestAttachments.ARRIVAL_NANOS, clock.nanoTime());
+    RequestBreakdown.parsed(exchange);
     exchange.getResponseHeaders().put(HEADER_NAME, id);
     // Again at commit: response.reset() and the servlet container's error handling clear the headers.
     exchange.addResponseCommitListener(ex -> ex.getResponseHeaders().put(HEADER_NAME, id));
