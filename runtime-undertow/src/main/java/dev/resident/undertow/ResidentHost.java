@@ -233,7 +233,7 @@ public final class ResidentHost implements AutoCloseable {
   /** Makes the host's parts and opens its ports; called once, holding the lock. */
   private void assemble(Map<VersionConfig, DeploymentPlan> plans) {
     int maxHeader = config.versions().stream().mapToInt(v -> v.settings().maxHeaderBytes()).max().orElse(8192);
-    listeners = new PortListeners(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
+    listeners = new PortListeners(address, PortListeners.defaultIoThreads(),
         Math.max(64 * 1024, maxHeader * 8), connectionTimeouts.requestParseTimeout(),
         connectionTimeouts.idleTimeout());
     requestExecutor = requestPool(listeners.worker().getIoThread());
