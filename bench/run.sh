@@ -23,8 +23,9 @@
 # Settings (environment): BENCH_WRK_RUNS (5), BENCH_WRK_SECONDS (10), BENCH_WRK_CONNECTIONS (50),
 # BENCH_WRK_WARMUP_SECONDS (30 per server), BENCH_SLOTS (100: max_concurrent_requests of the R-PERF-1 instance), BENCH_PARKED (10000), BENCH_PENDING_TIMEOUT_MS (10000),
 # BENCH_START_REPETITIONS (5), BENCH_STOPS (10), BENCH_WAR_REPETITIONS (3), BENCH_JMH_ARGS (extra JMH options),
-# BENCH_MVN_FLAGS, BENCH_OPS (off: R-PERF-1's Resident host without access log; on: with the access log and
-# /_ah/metrics scraped every second, R-OPS-3), BENCH_BREAKDOWN (off; on: R-PERF-1's server records where each
+# BENCH_MVN_FLAGS, BENCH_OPS (off: R-PERF-1's Resident host without access log; on: with the access log on the
+# logger dev.resident.access and /_ah/metrics scraped every second, R-OPS-3; file: the same with the lines in
+# the access log's own file, bench/target/run-<time>/access.log), BENCH_BREAKDOWN (off; on: R-PERF-1's server records where each
 # Resident request's time goes, stage by stage, and prints the table after each run: RequestBreakdown),
 # BENCH_JAVA_OPTS (extra options of R-PERF-1's server JVM),
 # BENCH_LAUNCHER_STARTS (5 cold starts per JVM set-up and app), BENCH_PARTS.
@@ -121,7 +122,7 @@ else
   rm -f "$OUT/ports"
   "${SERVER_CPU[@]}" java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf1-server.log" \
     -Dresident.request_breakdown="$BREAKDOWN" ${BENCH_JAVA_OPTS:-} \
-    -Dbench.slots="$SLOTS" -Dbench.ops="$OPS" -cp "$CP" dev.resident.bench.ThroughputServers "$OUT/ports" >"$OUT/perf1-server.out" 2>&1 &
+    -Dbench.slots="$SLOTS" -Dbench.ops="$OPS" -Dbench.access_log="$OUT/access.log" -cp "$CP" dev.resident.bench.ThroughputServers "$OUT/ports" >"$OUT/perf1-server.out" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 600); do
     [ -f "$OUT/ports" ] && break

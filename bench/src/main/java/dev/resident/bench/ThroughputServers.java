@@ -30,7 +30,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>Operations (R-OPS-3), with the system property {@code bench.ops} ({@code run.sh}: {@code BENCH_OPS}):
  * {@code off} (default) turns the access log off; {@code on} keeps it on (a line per request on
  * {@code dev.resident.access}, into the server's log file, and the recent-requests list) and scrapes
- * {@code /_ah/metrics} once a second, as Prometheus would. The host's Prometheus registry is bound either
+ * {@code /_ah/metrics} once a second, as Prometheus would; {@code file} is {@code on} with the lines in the
+ * access log's own file (the system property {@code bench.access_log}) instead of the logger. The host's Prometheus registry is bound either
  * way (it is on the classpath): its meters read counters the host updates for every request regardless.
  */
 public final class ThroughputServers {
@@ -48,9 +49,13 @@ public final class ThroughputServers {
     bare.start();
     int barePort = ((InetSocketAddress) bare.getListenerInfo().get(0).getAddress()).getPort();
 
-    boolean ops = "on".equals(System.getProperty("bench.ops", "off"));
-    ResidentHost host = ResidentHost.builder()
-        .accessLog(ops)
+    String opsMode = System.getProperty("bench.ops", "off");
+    boolean ops = !"off".equals(opsMode);
+    ResidentHost.Builder builder = ResidentHost.builder().accessLog(ops);
+    if ("file".equals(opsMode)) {
+      builder.accessLogFile(Path.of(System.getProperty("bench.access_log", "access.log")));
+    }
+    ResidentHost host = builder
         .version(VersionBuilder.manual("default", "v1", 1)
             .maxConcurrentRequests(Integer.getInteger("bench.slots", SLOTS))
             .requestDeadline(Duration.ofSeconds(60))

@@ -25,9 +25,11 @@ import java.util.Set;
  * @param manifests where {@code --kubernetes-manifests} writes the cluster objects (R-DIST-3), or null to run
  * @param image the container image of the manifests ({@code --image}), or null for the default
  * @param namespace the namespace of the manifests ({@code --namespace}), or null for the default
+ * @param accessLog the file the access lines are appended to ({@code --access-log}), or null for the logger
+ *     {@code dev.resident.access}
  */
 record LaunchOptions(String address, int port, boolean check, boolean help, List<Path> files,
-    InstanceIdentity instance, Path manifests, String image, String namespace) {
+    InstanceIdentity instance, Path manifests, String image, String namespace, Path accessLog) {
 
   static final String DEFAULT_ADDRESS = "127.0.0.1";
   static final int DEFAULT_PORT = 8080;
@@ -56,6 +58,8 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
                        $RESIDENT_INSTANCE. Without ID a manual or basic instance takes the number at the end of
                        $HOSTNAME (a StatefulSet's pod worker-v1-3 is instance 3). Inside a Kubernetes pod, with
                        runtime-kubernetes on the class path, ModulesService reads and scales the cluster.
+        --access-log FILE
+                       append the access lines to FILE, buffered, instead of the logger dev.resident.access
         --kubernetes-manifests DIR
                        write the application's Kubernetes and Knative objects into DIR, one file each, and exit
                        (needs dev.resident:runtime-kubernetes on the class path)
@@ -86,7 +90,8 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
         break;
       }
       if (arg.equals("-h") || arg.equals("--help")) {
-        return new LaunchOptions(DEFAULT_ADDRESS, DEFAULT_PORT, false, true, List.of(), null, null, null, null);
+        return new LaunchOptions(DEFAULT_ADDRESS, DEFAULT_PORT, false, true, List.of(), null, null, null, null,
+            null);
       }
     }
     String address = null;
@@ -96,6 +101,7 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
     Path manifests = null;
     String image = null;
     String namespace = null;
+    Path accessLog = null;
     List<Path> files = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     boolean optionsEnded = false;
@@ -117,7 +123,8 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
           once(seen, name);
           check = true;
         }
-        case "--address", "--port", "--instance", "--kubernetes-manifests", "--image", "--namespace" -> {
+        case "--address", "--port", "--instance", "--kubernetes-manifests", "--image", "--namespace",
+            "--access-log" -> {
           once(seen, name);
           String value = inline;
           if (value == null) {
@@ -132,11 +139,12 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
             case "--instance" -> instance = instance(value);
             case "--kubernetes-manifests" -> manifests = directory(value);
             case "--image" -> image = nonBlank(name, value);
+            case "--access-log" -> accessLog = accessLogFile(value);
             default -> namespace = nonBlank(name, value);
           }
         }
         default -> throw new UsageException("unknown option " + name + "; options are --address, --port, --check,"
-            + " --instance, --kubernetes-manifests, --image, --namespace and --help");
+            + " --instance, --access-log, --kubernetes-manifests, --image, --namespace and --help");
       }
     }
     if (files.isEmpty()) {
@@ -150,7 +158,7 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
           + (check ? "--check" : "--instance"));
     }
     return new LaunchOptions(address == null ? DEFAULT_ADDRESS : address, port == null ? DEFAULT_PORT : port,
-        check, false, files, instance, manifests, image, namespace);
+        check, false, files, instance, manifests, image, namespace, accessLog);
   }
 
   private static InstanceIdentity instance(String value) {
@@ -202,6 +210,17 @@ record LaunchOptions(String address, int port, boolean check, boolean help, List
       throw new UsageException("--address must be an IP address or host name, found \"" + value + "\"");
     }
     return value;
+  }
+
+  private static Path accessLogFile(String value) {
+    try {
+      if (!value.isBlank()) {
+        return Path.of(value);
+      }
+    } catch (InvalidPathException e) {
+      // Reported below, as an empty name is.
+    }
+    throw new UsageException("--access-log must be a file path, found \"" + value + "\"");
   }
 
   private static Path file(String arg) {

@@ -123,6 +123,9 @@ public final class Main {
           .port(options.port())
           .baseDirectory(options.files().get(0).toAbsolutePath().getParent())
           .stopOnJvmShutdown(true);
+      if (options.accessLog() != null) {
+        builder.accessLogFile(options.accessLog());
+      }
       if (one != null) {
         builder.instance(one)
             .modulesView(app -> ModulesViews.choose(app, Main.class.getClassLoader(), err::println));

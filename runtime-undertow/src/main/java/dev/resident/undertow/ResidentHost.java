@@ -117,6 +117,7 @@ public final class ResidentHost implements AutoCloseable {
   private final SecurityPlan security;
   private final InternalSecret internalSecret;
   private final boolean accessLog;
+  private final Path accessLogFile;
 
   private final Object lock = new Object();
   private State state = State.NEW;
@@ -161,6 +162,7 @@ public final class ResidentHost implements AutoCloseable {
         builder.requestParseTimeout != null ? builder.requestParseTimeout : files.requestParseTimeout(),
         builder.connectionIdleTimeout != null ? builder.connectionIdleTimeout : files.idleTimeout());
     this.accessLog = builder.accessLog;
+    this.accessLogFile = builder.accessLogFile;
   }
 
   /**
@@ -243,7 +245,8 @@ public final class ResidentHost implements AutoCloseable {
     signerRegistration = RequestSigners.register(signatures);
     RequestIds ids = new RequestIds();
     liveness = new HostLiveness();
-    accessLogs = accessLog ? new AccessLog(clock, new RecentRequests(AccessLog.DEFAULT_CAPACITY)) : null;
+    accessLogs = accessLog
+        ? new AccessLog(clock, new RecentRequests(AccessLog.DEFAULT_CAPACITY), accessLogFile) : null;
     AccessLog log = accessLogs;
     PortChains ports = new PortChains(internal, ids, clock, requestExecutor, security, liveness, log);
     services = new HostServices(config.applicationId(), config.domain(), clock, requestExecutor,
@@ -744,6 +747,7 @@ public final class ResidentHost implements AutoCloseable {
     private Duration connectionIdleTimeout;
     private Authenticator authenticator;
     private boolean accessLog = true;
+    private Path accessLogFile;
 
     private Builder() {}
 
@@ -944,6 +948,21 @@ public final class ResidentHost implements AutoCloseable {
      */
     public Builder accessLog(boolean on) {
       this.accessLog = on;
+      return this;
+    }
+
+    /**
+     * Writes the access lines to {@code file} instead of the logger {@code dev.resident.access}: appended
+     * (the file is created if missing), each after its time in UTC, buffered and written at most 10 ms after
+     * the request, one write per batch. A line then costs a fraction of a logging event. Turns the access log
+     * on; a file that cannot be opened fails {@link ResidentHost#start()}. Default: none, the logger.
+     *
+     * @param file the file
+     * @return this builder
+     */
+    public Builder accessLogFile(Path file) {
+      this.accessLogFile = Objects.requireNonNull(file, "file");
+      this.accessLog = true;
       return this;
     }
 

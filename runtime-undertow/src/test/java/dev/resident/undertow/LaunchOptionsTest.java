@@ -75,8 +75,10 @@ class LaunchOptionsTest {
       "--port 1 --port 2 app.yaml     | --port is given twice",
       "--check --check app.yaml       | --check is given twice",
       "--check=yes app.yaml           | --check takes no value, found \"--check=yes\"",
-      "--prot 8080 app.yaml           | unknown option --prot; options are --address, --port, --check, --instance, --kubernetes-manifests, --image, --namespace and --help",
-      "-p 8080 app.yaml               | unknown option -p; options are --address, --port, --check, --instance, --kubernetes-manifests, --image, --namespace and --help",
+      "--access-log= app.yaml         | --access-log must be a file path, found \"\"",
+      "app.yaml --access-log          | --access-log needs a value",
+      "--prot 8080 app.yaml           | unknown option --prot; options are --address, --port, --check, --instance, --access-log, --kubernetes-manifests, --image, --namespace and --help",
+      "-p 8080 app.yaml               | unknown option -p; options are --address, --port, --check, --instance, --access-log, --kubernetes-manifests, --image, --namespace and --help",
   })
   @DisplayName("R-HOST-2: a wrong command line names the argument and what is allowed")
   void usageErrors(String line, String message) {
@@ -85,6 +87,15 @@ class LaunchOptionsTest {
     assertThatThrownBy(() -> LaunchOptions.parse(args))
         .isInstanceOf(LaunchOptions.UsageException.class)
         .hasMessage(message);
+  }
+
+  @Test
+  @DisplayName("R-OPS-3: --access-log names the file the access lines go to; without it, the logger")
+  void accessLog() {
+    assertThat(LaunchOptions.parse("--access-log", "logs/access.log", "app.yaml").accessLog())
+        .isEqualTo(Path.of("logs/access.log"));
+    assertThat(LaunchOptions.parse("--access-log=a.log", "app.yaml").files()).containsExactly(Path.of("app.yaml"));
+    assertThat(LaunchOptions.parse("app.yaml").accessLog()).isNull();
   }
 
   @Test

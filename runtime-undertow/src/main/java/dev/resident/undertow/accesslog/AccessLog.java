@@ -7,13 +7,14 @@ import dev.resident.undertow.routing.RequestTarget;
 import dev.resident.undertow.time.HostClock;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records every finished request of a host: a line on the logger {@value #LOGGER} (at INFO; turn the logger
- * off to drop the lines), written by a thread of its own, and an entry in the {@link RecentRequests}
+ * off to drop the lines) or in a file of its own, written by a thread of its own, and an entry in the {@link RecentRequests}
  * (R-OPS-1, R-OPS-3). {@link #close()} writes the lines still queued and ends that thread.
  */
 public final class AccessLog implements AutoCloseable {
@@ -29,15 +30,32 @@ public final class AccessLog implements AutoCloseable {
   private final HostClock clock;
   private final RecentRequests recent;
   private final AtomicLong seq = new AtomicLong();
-  private final AccessLineWriter writer = new AccessLineWriter(LOG);
+  private final boolean toFile;
+  private final AccessLineWriter writer;
 
   /**
+   * An access log whose lines go to the logger {@value #LOGGER}.
+   *
    * @param clock the host's clock
    * @param recent where recent requests go
    */
   public AccessLog(HostClock clock, RecentRequests recent) {
+    this(clock, recent, null);
+  }
+
+  /**
+   * An access log whose lines go to {@code file}, or to the logger {@value #LOGGER} when it is null.
+   *
+   * @param clock the host's clock
+   * @param recent where recent requests go
+   * @param file the file the lines are appended to, each after its time in UTC; or null
+   * @throws java.io.UncheckedIOException naming the file when it cannot be opened
+   */
+  public AccessLog(HostClock clock, RecentRequests recent, Path file) {
     this.clock = clock;
     this.recent = recent;
+    this.toFile = file != null;
+    this.writer = file == null ? new AccessLineWriter(LOG) : new AccessLineWriter(LOG, new FileLines(file));
   }
 
   /**
@@ -78,7 +96,7 @@ public final class AccessLog implements AutoCloseable {
         total,
         exchange.getResponseHeaders().getFirst(REJECTED));
     recent.add(record);
-    if (LOG.isInfoEnabled()) {
+    if (toFile || LOG.isInfoEnabled()) {
       writer.write(record);
     }
   }

@@ -40,8 +40,12 @@ public record AccessRecord(
    * @return such as {@code 1f2e… default/v1/0 "GET /hello" 200 12B pending=0.1ms total=1.3ms}
    */
   public String line() {
-    StringBuilder line = new StringBuilder(128)
-        .append(requestId).append(' ')
+    return appendLine(new StringBuilder(128)).toString();
+  }
+
+  /** Appends the {@linkplain #line() line} to {@code line}, and returns it. */
+  StringBuilder appendLine(StringBuilder line) {
+    line.append(requestId).append(' ')
         .append(module).append('/').append(version).append('/').append(instance)
         .append(" \"").append(method).append(' ').append(path).append("\" ")
         .append(status).append(' ').append(bytes).append("B pending=");
@@ -50,7 +54,7 @@ public record AccessRecord(
     if (rejection != null) {
       line.append(" rejected=").append(rejection);
     }
-    return line.toString();
+    return line;
   }
 
   /** Appends milliseconds with one decimal, without a formatter per request. */

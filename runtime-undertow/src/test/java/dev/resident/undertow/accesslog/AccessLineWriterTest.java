@@ -64,4 +64,66 @@ class AccessLineWriterTest {
     verify(log, timeout(20_000)).warn(anyString(), eq(10L));
     writer.close();
   }
+
+  @Test
+  @DisplayName("R-OPS-3 an output that fails loses its lines, counted and reported with the failure, and is closed")
+  void failingOutput() throws Exception {
+    Logger log = mock(Logger.class);
+    CountDownLatch closedOutput = new CountDownLatch(1);
+    AccessLineOutput failing = new AccessLineOutput() {
+      @Override
+      public void write(AccessRecord record) throws java.io.IOException {
+        throw new java.io.IOException("disk full");
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public long gatherNanos() {
+        return 0;
+      }
+
+      @Override
+      public void close() {
+        closedOutput.countDown();
+      }
+    };
+    AccessLineWriter writer = new AccessLineWriter(log, failing);
+    writer.write(record(1));
+    verify(log, timeout(20_000)).warn(anyString(), eq(1L), eq(failing), eq("java.io.IOException: disk full"));
+    writer.close();
+    assertThat(closedOutput.await(20, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  @DisplayName("R-OPS-3 R-PERF-1 a file output gathers lines into one write, each line after its time")
+  void fileOutput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("access.log");
+    AccessLineWriter writer = new AccessLineWriter(mock(Logger.class), new FileLines(file));
+    for (int i = 1; i <= 500; i++) {
+      writer.write(record(i));
+    }
+    writer.close();
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+    assertThat(lines).hasSize(500);
+    assertThat(lines.get(0)).isEqualTo("1970-01-01T00:00:00.000Z " + record(1).line());
+    assertThat(lines.get(499)).isEqualTo("1970-01-01T00:00:00.000Z " + record(500).line());
+  }
+
+  @Test
+  @DisplayName("R-OPS-3 a file line's time is ISO-8601 UTC to the millisecond, also across seconds and years")
+  void utcMillis() {
+    UtcMillis time = new UtcMillis();
+    String[][] cases = {
+        {"2026-12-04T04:02:49.123456Z", "2026-12-04T04:02:49.123Z"},
+        {"2026-12-04T04:02:49.007Z", "2026-12-04T04:02:49.007Z"},
+        {"2026-12-04T04:02:50Z", "2026-12-04T04:02:50.000Z"},
+        {"1999-12-31T23:59:59.999999999Z", "1999-12-31T23:59:59.999Z"},
+        {"2026-12-04T04:02:49.050Z", "2026-12-04T04:02:49.050Z"},
+    };
+    for (String[] pair : cases) {
+      assertThat(time.append(Instant.parse(pair[0]), new StringBuilder()).toString()).isEqualTo(pair[1]);
+    }
+  }
 }

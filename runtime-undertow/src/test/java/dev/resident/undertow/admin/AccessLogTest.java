@@ -105,6 +105,53 @@ class AccessLogTest {
     }
   }
 
+  @Test
+  @DisplayName("with a file, every request's line is appended to it after its time, and stop writes the rest")
+  void toFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("access.log");
+    java.nio.file.Files.writeString(file, "an earlier line\n");
+    try (ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false).accessLogFile(file)
+        .version(VersionBuilder.automatic("default", "v1").build())
+        .handlers("default", h -> h.servlet("/*", Fixture.HelloServlet.class)).build()) {
+      host.start();
+      for (int i = 0; i < 3; i++) {
+        assertThat(Api.get(host.port(), "/hello/" + i).status()).isEqualTo(200);
+      }
+      Api.until("three lines reach the file within the gather time", () -> lines(file).stream()
+          .filter(line -> line.contains("\"GET /hello/")).count() == 3);
+      Api.get(host.port(), "/hello/last");
+      host.stop();
+    }
+    java.util.List<String> lines = lines(file);
+    assertThat(lines.get(0)).as("appended, not replaced").isEqualTo("an earlier line");
+    assertThat(lines.stream().filter(line -> line.contains("\"GET /hello/")))
+        .hasSize(4)
+        .allSatisfy(line -> assertThat(line).matches(
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z \\S+ default/v1/\\S+ \"GET /hello/\\w+\" 200 \\d+B"
+                + " pending=\\d+\\.\\dms total=\\d+\\.\\dms"));
+    assertThat(lines.get(lines.size() - 1)).as("the last request's line, written at stop").contains("/hello/last");
+  }
+
+  @Test
+  @DisplayName("a file that cannot be opened fails the host's start, naming the file")
+  void unopenableFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path file = dir.resolve("no-such-dir").resolve("access.log");
+    ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false).accessLogFile(file)
+        .version(VersionBuilder.automatic("default", "v1").build())
+        .handlers("default", h -> h.servlet("/*", Fixture.HelloServlet.class)).build();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(host::start)
+        .hasStackTraceContaining("Cannot open the access log file " + file);
+  }
+
+  private static java.util.List<String> lines(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.readAllLines(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The newest recent request that matches the query, or an empty node. */
   private static JsonNode newest(int port, String query) {
     JsonNode requests = Api.get(port, "/_ah/admin/api/requests" + query).json().get("requests");
