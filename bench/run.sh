@@ -24,7 +24,8 @@
 # BENCH_WRK_WARMUP_SECONDS (30 per server), BENCH_SLOTS (100: max_concurrent_requests of the R-PERF-1 instance), BENCH_PARKED (10000), BENCH_PENDING_TIMEOUT_MS (10000),
 # BENCH_START_REPETITIONS (5), BENCH_STOPS (10), BENCH_WAR_REPETITIONS (3), BENCH_JMH_ARGS (extra JMH options),
 # BENCH_MVN_FLAGS, BENCH_OPS (off: R-PERF-1's Resident host without access log; on: with the access log on the
-# logger dev.resident.access and /_ah/metrics scraped every second, R-OPS-3; file: the same with the lines in
+# logger dev.resident.access through slf4j-simple and /_ah/metrics scraped every second, R-OPS-3; logback: the
+# same through a buffered logback FileAppender, bench/src/main/resources/logback-bench.xml; file: the lines in
 # the access log's own file, bench/target/run-<time>/access.log), BENCH_BREAKDOWN (off; on: R-PERF-1's server records where each
 # Resident request's time goes, stage by stage, and prints the table after each run: RequestBreakdown),
 # BENCH_JAVA_OPTS (extra options of R-PERF-1's server JVM),
@@ -52,6 +53,10 @@ WRK_CONNECTIONS=${BENCH_WRK_CONNECTIONS:-50}
 WRK_WARMUP=${BENCH_WRK_WARMUP_SECONDS:-30}
 SLOTS=${BENCH_SLOTS:-100}
 OPS=${BENCH_OPS:-off}
+case "$OPS" in
+  off | on | logback | file) ;;
+  *) echo "Unknown BENCH_OPS=$OPS; it is one of off on logback file" >&2; exit 1 ;;
+esac
 BREAKDOWN=$([ "${BENCH_BREAKDOWN:-off}" = on ] && echo true || echo false)
 PARKED=${BENCH_PARKED:-10000}
 PENDING_TIMEOUT_MS=${BENCH_PENDING_TIMEOUT_MS:-10000}
@@ -120,9 +125,19 @@ if ! command -v wrk >/dev/null; then
   SKIPPED=1
 else
   rm -f "$OUT/ports"
-  "${SERVER_CPU[@]}" java "${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf1-server.log" \
+  SERVER_CP=$CP
+  SERVER_OPS=$OPS
+  SERVER_LOGGING=("${LOGGING[@]}" -Dorg.slf4j.simpleLogger.logFile="$OUT/perf1-server.log")
+  if [ "$OPS" = logback ]; then
+    # slf4j-simple out, logback in: bench/src/main/resources/logback-bench.xml, a buffered FileAppender.
+    SERVER_CP="$ROOT/bench/target/classes:$(tr ':' '\n' <"$ROOT/bench/target/classpath.txt" | grep -v '/slf4j-simple-' | paste -sd:):$(cat "$ROOT/bench/target/classpath-logback.txt")"
+    SERVER_OPS=on
+    SERVER_LOGGING=(-Dorg.jboss.logging.provider=slf4j -Dlogback.configurationFile="$ROOT/bench/src/main/resources/logback-bench.xml"
+      -Dbench.log_file="$OUT/perf1-server.log")
+  fi
+  "${SERVER_CPU[@]}" java "${SERVER_LOGGING[@]}" \
     -Dresident.request_breakdown="$BREAKDOWN" ${BENCH_JAVA_OPTS:-} \
-    -Dbench.slots="$SLOTS" -Dbench.ops="$OPS" -Dbench.access_log="$OUT/access.log" -cp "$CP" dev.resident.bench.ThroughputServers "$OUT/ports" >"$OUT/perf1-server.out" 2>&1 &
+    -Dbench.slots="$SLOTS" -Dbench.ops="$SERVER_OPS" -Dbench.access_log="$OUT/access.log" -cp "$SERVER_CP" dev.resident.bench.ThroughputServers "$OUT/ports" >"$OUT/perf1-server.out" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 600); do
     [ -f "$OUT/ports" ] && break
