@@ -6,6 +6,13 @@ import java.io.IOException;
 interface AccessLineOutput extends AutoCloseable {
 
   /**
+   * Returns whether lines are wanted now: false drops them before they are queued.
+   *
+   * @return true to queue the next line
+   */
+  boolean enabled();
+
+  /**
    * Writes one request's line.
    *
    * @param record the request

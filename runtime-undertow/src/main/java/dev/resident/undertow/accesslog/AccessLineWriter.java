@@ -53,6 +53,11 @@ final class AccessLineWriter implements AutoCloseable {
     thread.start();
   }
 
+  /** Returns whether its output wants lines now ({@link AccessLineOutput#enabled()}). */
+  boolean enabled() {
+    return output.enabled();
+  }
+
   /** Queues a line; never blocks. */
   void write(AccessRecord record) {
     if (closed || !queue.offer(record)) {

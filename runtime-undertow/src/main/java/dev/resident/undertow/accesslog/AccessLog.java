@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every finished request of a host: a line on the logger {@value #LOGGER} (at INFO; turn the logger
- * off to drop the lines) or in a file of its own, written by a thread of its own, and an entry in the {@link RecentRequests}
- * (R-OPS-1, R-OPS-3). {@link #close()} writes the lines still queued and ends that thread.
+ * off to drop the lines) or in a file of its own, written by a thread of its own, and an entry in the
+ * {@link RecentRequests} (R-OPS-1, R-OPS-3). {@link #close()} writes the lines still queued and ends that thread.
  */
 public final class AccessLog implements AutoCloseable {
 
@@ -30,7 +30,6 @@ public final class AccessLog implements AutoCloseable {
   private final HostClock clock;
   private final RecentRequests recent;
   private final AtomicLong seq = new AtomicLong();
-  private final boolean toFile;
   private final AccessLineWriter writer;
 
   /**
@@ -54,7 +53,6 @@ public final class AccessLog implements AutoCloseable {
   public AccessLog(HostClock clock, RecentRequests recent, Path file) {
     this.clock = clock;
     this.recent = recent;
-    this.toFile = file != null;
     this.writer = file == null ? new AccessLineWriter(LOG) : new AccessLineWriter(LOG, new FileLines(file));
   }
 
@@ -96,7 +94,7 @@ public final class AccessLog implements AutoCloseable {
         total,
         exchange.getResponseHeaders().getFirst(REJECTED));
     recent.add(record);
-    if (toFile || LOG.isInfoEnabled()) {
+    if (writer.enabled()) {
       writer.write(record);
     }
   }

@@ -46,6 +46,11 @@ final class FileLines implements AccessLineOutput {
   }
 
   @Override
+  public boolean enabled() {
+    return true;
+  }
+
+  @Override
   public void write(AccessRecord record) throws IOException {
     line.setLength(0);
     time.append(record.time(), line).append(' ');

@@ -14,6 +14,12 @@ final class LoggerLines implements AccessLineOutput {
     this.log = log;
   }
 
+  /** True while the logger takes INFO: turning it off drops the lines. */
+  @Override
+  public boolean enabled() {
+    return log.isInfoEnabled();
+  }
+
   @Override
   public void write(AccessRecord record) {
     log.info(record.line());

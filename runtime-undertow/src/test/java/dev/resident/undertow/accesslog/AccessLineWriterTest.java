@@ -72,6 +72,11 @@ class AccessLineWriterTest {
     CountDownLatch closedOutput = new CountDownLatch(1);
     AccessLineOutput failing = new AccessLineOutput() {
       @Override
+      public boolean enabled() {
+        return true;
+      }
+
+      @Override
       public void write(AccessRecord record) throws java.io.IOException {
         throw new java.io.IOException("disk full");
       }
