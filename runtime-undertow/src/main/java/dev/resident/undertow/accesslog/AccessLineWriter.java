@@ -90,11 +90,14 @@ final class AccessLineWriter implements AutoCloseable {
             LockSupport.parkNanos(this, gather);
           }
           batch.add(first);
+          long written = 0;
           do {
-            batch.forEach(this::writeLine);
+            for (AccessRecord record : batch) {
+              written += writeLine(record);
+            }
             batch.clear();
           } while (queue.drainTo(batch, BATCH) > 0);
-          flush();
+          flush(written);
         }
         reportDropped();
       }
@@ -103,20 +106,25 @@ final class AccessLineWriter implements AutoCloseable {
     }
   }
 
-  private void writeLine(AccessRecord record) {
+  /** Returns 1 when the output took the line, 0 when it failed and the line is counted as dropped. */
+  private int writeLine(AccessRecord record) {
     try {
       output.write(record);
+      return 1;
     } catch (IOException | RuntimeException e) {
       failure = e instanceof IOException io ? io : new IOException(e);
       dropped.increment();
+      return 0;
     }
   }
 
-  private void flush() {
+  /** Flushes the output; when that fails, the batch's lines it took are counted as dropped. */
+  private void flush(long written) {
     try {
       output.flush();
-    } catch (IOException e) {
-      failure = e;
+    } catch (IOException | RuntimeException e) {
+      failure = e instanceof IOException io ? io : new IOException(e);
+      dropped.add(written);
     }
   }
 

@@ -106,14 +106,67 @@ class AccessLineWriterTest {
   void fileOutput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path file = dir.resolve("access.log");
     AccessLineWriter writer = new AccessLineWriter(mock(Logger.class), new FileLines(file));
-    for (int i = 1; i <= 500; i++) {
+    for (int i = 1; i <= 5_000; i++) {
       writer.write(record(i));
     }
     writer.close();
     java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
-    assertThat(lines).hasSize(500);
+    assertThat(lines).as("more than one buffer of bytes").hasSize(5_000);
     assertThat(lines.get(0)).isEqualTo("1970-01-01T00:00:00.000Z " + record(1).line());
-    assertThat(lines.get(499)).isEqualTo("1970-01-01T00:00:00.000Z " + record(500).line());
+    assertThat(lines.get(4_999)).isEqualTo("1970-01-01T00:00:00.000Z " + record(5_000).line());
+  }
+
+  @Test
+  @DisplayName("R-OPS-3 an output whose flush fails counts the batch's lines as dropped, reported with the failure")
+  void failingFlush() throws Exception {
+    Logger log = mock(Logger.class);
+    AccessLineOutput failing = new AccessLineOutput() {
+      @Override
+      public boolean enabled() {
+        return true;
+      }
+
+      @Override
+      public void write(AccessRecord record) {}
+
+      @Override
+      public void flush() throws java.io.IOException {
+        throw new java.io.IOException("disk full");
+      }
+
+      @Override
+      public long gatherNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(200);
+      }
+
+      @Override
+      public void close() {}
+    };
+    AccessLineWriter writer = new AccessLineWriter(log, failing);
+    for (int i = 1; i <= 3; i++) {
+      writer.write(record(i));
+    }
+    verify(log, timeout(20_000)).warn(anyString(), eq(3L), eq(failing), eq("java.io.IOException: disk full"));
+    writer.close();
+  }
+
+  @Test
+  @DisplayName("R-OPS-3 a file line is UTF-8: paths beyond ASCII, pairs of surrogates, a lone one as '?', and a line longer than the buffer")
+  void fileLinesInUtf8(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("access.log");
+    String[] paths = {"/caf\u00e9/\u65e5\u672c", "/emoji/\ud83d\ude00", "/lone/\ud83d-", "/long/" + "x\u00e9".repeat(100_000)};
+    FileLines lines = new FileLines(file);
+    for (int i = 0; i < paths.length; i++) {
+      lines.write(new AccessRecord(i, Instant.EPOCH, "id", "default", "v1", "0", "GET", paths[i], 200, 2, 0.1, 0.2,
+          null));
+    }
+    lines.close();
+    java.util.List<String> written = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(written).hasSize(paths.length);
+    for (int i = 0; i < paths.length; i++) {
+      String expected = paths[i].replace("\ud83d-", "?-");
+      assertThat(written.get(i)).startsWith("1970-01-01T00:00:00.000Z id default/v1/0 \"GET " + expected + "\" 200");
+    }
   }
 
   @Test
