@@ -226,7 +226,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------------------
 if want jmh; then
-section "JMH admission queue, environment lookup and signatures (-prof gc: bytes allocated per operation)"
+section "JMH admission queue, environment lookup, signatures, request metrics and the access log (-prof gc: bytes allocated per operation)"
 # shellcheck disable=SC2086 # BENCH_JMH_ARGS is a list of options
 java -cp "$CP" org.openjdk.jmh.Main -prof gc -rf text -rff "$OUT/jmh.txt" ${BENCH_JMH_ARGS:-} \
   'dev\.resident\.bench\.jmh\..*' >"$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log"; exit 1; }
