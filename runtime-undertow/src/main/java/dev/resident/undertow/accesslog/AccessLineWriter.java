@@ -112,20 +112,28 @@ final class AccessLineWriter implements AutoCloseable {
       output.write(record);
       return 1;
     } catch (IOException | RuntimeException e) {
-      failure = e instanceof IOException io ? io : new IOException(e);
+      failed(e);
       dropped.increment();
       return 0;
     }
   }
 
-  /** Flushes the output; when that fails, the batch's lines it took are counted as dropped. */
+  /**
+   * Flushes the output; when that fails, every line of the batch it took is counted as dropped (an upper
+   * bound: an output may have written some of them before its buffer filled).
+   */
   private void flush(long written) {
     try {
       output.flush();
     } catch (IOException | RuntimeException e) {
-      failure = e instanceof IOException io ? io : new IOException(e);
+      failed(e);
       dropped.add(written);
     }
+  }
+
+  /** Keeps the failure for the next report of dropped lines. */
+  private void failed(Exception e) {
+    failure = e instanceof IOException io ? io : new IOException(e);
   }
 
   private void reportDropped() {

@@ -56,28 +56,21 @@ final class FileLines implements AccessLineOutput {
     time.append(record.time(), line).append(' ');
     record.appendLine(line).append('\n');
     // A line takes at most three bytes per char (a surrogate pair, two chars, takes four).
-    if (bytes.remaining() < line.length() * 3) {
+    int most = line.length() * 3;
+    if (bytes.remaining() < most) {
       writeOut();
-      if (bytes.remaining() < line.length() * 3) {
-        encodeLong();
-        return;
-      }
     }
-    encode(line, bytes);
-  }
-
-  /** A line too long for the buffer: written by itself. */
-  private void encodeLong() throws IOException {
-    ByteBuffer own = ByteBuffer.allocate(line.length() * 3);
-    encode(line, own);
-    own.flip();
-    while (own.hasRemaining()) {
-      channel.write(own);
+    if (most <= bytes.capacity()) {
+      encode(line, bytes);
+    } else {
+      ByteBuffer own = ByteBuffer.allocate(most);
+      encode(line, own);
+      writeFully(own.flip());
     }
   }
 
   /** Appends {@code text} to {@code out} as UTF-8; an unpaired surrogate becomes {@code ?}. */
-  static void encode(CharSequence text, ByteBuffer out) {
+  private static void encode(CharSequence text, ByteBuffer out) {
     byte[] array = out.array();
     int at = out.arrayOffset() + out.position();
     int length = text.length();
@@ -105,14 +98,18 @@ final class FileLines implements AccessLineOutput {
     out.position(at - out.arrayOffset());
   }
 
+  /** Writes the buffered bytes; the buffer is empty afterwards, whether that worked or not. */
   private void writeOut() throws IOException {
-    bytes.flip();
     try {
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
+      writeFully(bytes.flip());
     } finally {
       bytes.clear();
+    }
+  }
+
+  private void writeFully(ByteBuffer out) throws IOException {
+    while (out.hasRemaining()) {
+      channel.write(out);
     }
   }
 
