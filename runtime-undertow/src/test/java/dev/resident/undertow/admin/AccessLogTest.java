@@ -90,6 +90,40 @@ class AccessLogTest {
   }
 
   @Test
+  @DisplayName("a request whose client left while it waited is logged once, all its time pending")
+  void clientLeftWhileWaiting() throws Exception {
+    Fixture.armHold();
+    try (ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false)
+        .version(VersionBuilder.manual("default", "v1", 1).threadsafe(false).build())
+        .handlers("default", h -> h.servlet("/*", Fixture.HelloServlet.class)).build()) {
+      host.start();
+      Api.until("default/v1/0 serves", () -> host.instanceState("default", "v1", "0") == InstanceState.SERVING);
+      CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient().sendAsync(
+          HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + host.port() + "/hold"))
+              .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      Api.until("the held request runs", () -> host.stats("default", "v1", "0").getRequestsActive() == 1);
+      try (java.net.Socket client = new java.net.Socket("127.0.0.1", host.port())) {
+        client.getOutputStream().write("GET /left HTTP/1.1\r\nHost: x\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        client.getOutputStream().flush();
+        Api.until("the request waits", () -> host.stats("default", "v1", "0").getRequestsPending() == 1);
+      }
+
+      Api.until("the left request is logged", () -> "/left".equals(newest(host.port(), "?limit=1").path("path")
+          .asText()));
+      JsonNode left = newest(host.port(), "?limit=1");
+      assertThat(left.get("pendingMillis").asDouble()).isEqualTo(left.get("totalMillis").asDouble());
+      Fixture.release();
+      assertThat(held.join().statusCode()).isEqualTo(200);
+      Api.until("the held request is logged", () -> "/hold".equals(newest(host.port(), "?limit=1").path("path")
+          .asText()));
+      JsonNode all = Api.get(host.port(), "/_ah/admin/api/requests?limit=10").json();
+      assertThat(all.toString().split("\"/left\"", -1)).hasSize(2);
+      assertThat(host.stats("default", "v1", "0").getRequestsPending()).isZero();
+    }
+  }
+
+  @Test
   @DisplayName("turned off, the host keeps no requests and says so")
   void off() {
     try (ResidentHost host = ResidentHost.builder().port(0).stopOnJvmShutdown(false).accessLog(false)
